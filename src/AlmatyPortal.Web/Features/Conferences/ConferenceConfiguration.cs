@@ -1,0 +1,85 @@
+using AlmatyPortal.Web.Features.News;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AlmatyPortal.Web.Features.Conferences;
+
+internal sealed class ConferenceConfiguration : IEntityTypeConfiguration<Conference>
+{
+    public void Configure(EntityTypeBuilder<Conference> b)
+    {
+        b.Property(c => c.Language).HasMaxLength(8);
+        b.Property(c => c.Slug).HasMaxLength(Article.SlugMaxLength);
+        b.Property(c => c.Title).HasMaxLength(Article.TitleMaxLength);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.HasIndex(c => new { c.Language, c.Slug }).IsUnique();
+        // Conference list: upcoming and past by date.
+        b.HasIndex(c => new { c.Language, c.Status, c.StartDate });
+        b.HasIndex(c => c.TranslationGroup);
+        b.HasOne(c => c.Country).WithMany().HasForeignKey(c => c.CountryId).OnDelete(DeleteBehavior.Restrict);
+
+        b.HasMany(c => c.Organisations).WithOne().HasForeignKey(o => o.ConferenceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Speakers).WithOne().HasForeignKey(s => s.ConferenceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Countries).WithOne().HasForeignKey(s => s.ConferenceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Topics).WithOne().HasForeignKey(s => s.ConferenceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Documents).WithOne().HasForeignKey(s => s.ConferenceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ConferenceOrganisationConfiguration : IEntityTypeConfiguration<ConferenceOrganisation>
+{
+    public void Configure(EntityTypeBuilder<ConferenceOrganisation> b)
+    {
+        b.HasKey(o => new { o.ConferenceId, o.OrganisationId, o.Role });
+        b.HasOne(o => o.Organisation).WithMany().HasForeignKey(o => o.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(o => o.OrganisationId);
+    }
+}
+
+internal sealed class ConferenceSpeakerConfiguration : IEntityTypeConfiguration<ConferenceSpeaker>
+{
+    public void Configure(EntityTypeBuilder<ConferenceSpeaker> b)
+    {
+        b.HasKey(s => new { s.ConferenceId, s.PersonId });
+        b.Property(s => s.Title).HasMaxLength(200);
+        b.HasOne(s => s.Person).WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(s => s.PersonId);
+    }
+}
+
+internal sealed class ConferenceCountryConfiguration : IEntityTypeConfiguration<ConferenceCountry>
+{
+    public void Configure(EntityTypeBuilder<ConferenceCountry> b)
+    {
+        b.HasKey(c => new { c.ConferenceId, c.CountryId });
+        b.HasOne(c => c.Country).WithMany().HasForeignKey(c => c.CountryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(c => c.CountryId);
+    }
+}
+
+internal sealed class ReferenceDataConfiguration :
+    IEntityTypeConfiguration<Organisation>, IEntityTypeConfiguration<Country>, IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Organisation> b)
+    {
+        b.Property(o => o.Slug).HasMaxLength(Article.SlugMaxLength);
+        b.Property(o => o.Name).HasMaxLength(200);
+        b.HasIndex(o => o.Slug).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<Country> b)
+    {
+        b.Property(c => c.IsoAlpha2).HasMaxLength(2);
+        b.Property(c => c.IsoAlpha3).HasMaxLength(3);
+        b.Property(c => c.Name).HasMaxLength(100);
+        b.HasIndex(c => c.IsoAlpha2).IsUnique();
+        b.HasIndex(c => c.IsoAlpha3).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<Person> b)
+    {
+        b.Property(p => p.Slug).HasMaxLength(Article.SlugMaxLength);
+        b.Property(p => p.Name).HasMaxLength(200);
+        b.HasIndex(p => p.Slug).IsUnique();
+    }
+}

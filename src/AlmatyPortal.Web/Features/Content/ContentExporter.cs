@@ -1,0 +1,193 @@
+using System.Globalization;
+using AlmatyPortal.Web.Features.Conferences;
+using AlmatyPortal.Web.Features.Media;
+using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AlmatyPortal.Web.Features.Content;
+
+/// <summary>
+/// Writes the database out as a content folder in the import format, so that an export followed by an import
+/// changes nothing. The news/ and conferences/ folders of the target mirror the database.
+/// </summary>
+public sealed class ContentExporter(PortalDbContext db, MediaStore media, IOptions<PortalOptions> options)
+{
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+
+    public async Task<int> ExportAsync(string root, CancellationToken ct = default)
+    {
+        Directory.CreateDirectory(root);
+        var written = 0;
+
+        var countries = await db.Countries.AsNoTracking().OrderBy(c => c.IsoAlpha2).ToListAsync(ct);
+        written += await WriteYamlAsync(root, "countries.yml", countries.Select(c => new CountryFile { Iso2 = c.IsoAlpha2, Iso3 = c.IsoAlpha3, Name = c.Name }).ToList(), ct);
+
+        var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Slug).ToListAsync(ct);
+        written += await WriteYamlAsync(root, "organisations.yml", organisations.Select(o => new OrganisationFile { Slug = o.Slug, Name = o.Name, Acronym = o.Acronym, Url = o.Url }).ToList(), ct);
+
+        var people = await db.People.AsNoTracking().OrderBy(p => p.Slug).ToListAsync(ct);
+        written += await WriteYamlAsync(root, "people.yml", people.Select(p => new PersonFile { Slug = p.Slug, Name = p.Name }).ToList(), ct);
+
+        var sections = await db.Sections.AsNoTracking().ToListAsync(ct);
+        written += await WriteYamlAsync(root, "sections.yml", SectionTree(sections, null), ct);
+
+        written += await ExportMediaAsync(root, ct);
+        written += await ExportConferencesAsync(root, ct);
+        written += await ExportArticlesAsync(root, ct);
+        return written;
+    }
+
+    private static List<SectionFile> SectionTree(List<Section> all, int? parentId) =>
+        all.Where(s => s.ParentId == parentId).OrderBy(s => s.SortOrder).ThenBy(s => s.Slug)
+            .Select(s => new SectionFile { Slug = s.Slug, Name = s.Name, Children = SectionTree(all, s.Id) is { Count: > 0 } c ? c : null })
+            .ToList();
+
+    private async Task<int> ExportMediaAsync(string root, CancellationToken ct)
+    {
+        var assets = await db.Media.AsNoTracking().OrderBy(m => m.Name).ToListAsync(ct);
+        var folder = Path.Combine(root, "media");
+        Directory.CreateDirectory(folder);
+        foreach (var asset in assets)
+        {
+            var bytes = await File.ReadAllBytesAsync(media.PathOf(asset.FileName), ct);
+            var target = Path.Combine(folder, SourceName(asset));
+            if (!File.Exists(target) || !(await File.ReadAllBytesAsync(target, ct)).AsSpan().SequenceEqual(bytes))
+            {
+                await DurableFile.WriteAsync(target, bytes, ct);
+            }
+        }
+        var entries = assets.Select(a => new MediaFile
+        {
+            File = SourceName(a), Alt = a.IsDecorative ? null : a.AltText, Decorative = a.IsDecorative,
+            Credit = a.Credit, Photographer = a.Photographer, Licence = a.Licence,
+        }).ToList();
+        return assets.Count + await WriteYamlAsync(root, "media/media.yml", entries, ct);
+    }
+
+    private static string SourceName(MediaAsset asset) => asset.Name + Path.GetExtension(asset.FileName);
+
+    private async Task<int> ExportConferencesAsync(string root, CancellationToken ct)
+    {
+        var conferences = await db.Conferences.AsNoTracking()
+            .Include(c => c.Country)
+            .Include(c => c.Organisations).ThenInclude(o => o.Organisation)
+            .Include(c => c.Speakers).ThenInclude(s => s.Person)
+            .Include(c => c.Countries).ThenInclude(c => c.Country)
+            .Include(c => c.Topics).Include(c => c.Documents)
+            .AsSplitQuery()
+            .OrderBy(c => c.Slug).ToListAsync(ct);
+        var files = new Dictionary<string, string>();
+        foreach (var c in conferences)
+        {
+            List<string>? Role(OrganisationRole role) =>
+                c.Organisations.Where(o => o.Role == role).OrderBy(o => o.SortOrder).Select(o => o.Organisation.Slug).ToList() is { Count: > 0 } list ? list : null;
+            var meta = new ConferenceFrontMatter
+            {
+                Title = c.Title,
+                Slug = c.Slug,
+                Language = c.Language == Languages.Default ? null : c.Language,
+                Status = c.Status.ToString().ToLowerInvariant(),
+                Summary = NullIfEmpty(c.Summary),
+                City = c.City,
+                Country = c.Country?.IsoAlpha2,
+                Venue = c.Venue,
+                StartDate = c.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                EndDate = c.EndDate == c.StartDate ? null : c.EndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Participants = c.ParticipantCount is null && c.ParticipantLevel is null ? null : new ParticipantsFile
+                {
+                    Count = c.ParticipantCount,
+                    Qualifier = c.ParticipantCountQualifier switch { CountQualifier.MoreThan => "more_than", CountQualifier.About => "about", _ => null },
+                    Level = c.ParticipantLevel,
+                },
+                Organisations = new OrganisationRolesFile
+                {
+                    Organiser = Role(OrganisationRole.Organiser),
+                    InCooperationWith = Role(OrganisationRole.InCooperationWith),
+                    SupportedBy = Role(OrganisationRole.SupportedBy),
+                    Host = Role(OrganisationRole.Host),
+                    Funder = Role(OrganisationRole.Funder),
+                },
+                Speakers = c.Speakers.OrderBy(s => s.SortOrder).Select(s => new SpeakerFile { Person = s.Person.Slug, Title = s.Title, Session = s.Session }).ToList(),
+                Countries = c.Countries.OrderBy(x => x.SortOrder).Select(x => x.Country.IsoAlpha2).ToList(),
+                Topics = c.Topics.OrderBy(t => t.SortOrder).Select(t => t.Text).ToList(),
+                Documents = c.Documents.OrderBy(d => d.SortOrder).Select(d => new DocumentFile { Title = d.Title, Description = NullIfEmpty(d.Description), Url = d.Url }).ToList(),
+                FollowUp = c.FollowUpName is null ? null : new FollowUpFile { Name = c.FollowUpName, Description = c.FollowUpDescription },
+            };
+            files[FileName(c.Slug, c.Language)] = FrontMatter.Write(meta, c.BodyMarkdown);
+        }
+        return await MirrorAsync(Path.Combine(root, "conferences"), files, ct);
+    }
+
+    private async Task<int> ExportArticlesAsync(string root, CancellationToken ct)
+    {
+        var articles = await db.Articles.AsNoTracking()
+            .Include(a => a.Section).Include(a => a.FeaturedImage).Include(a => a.Tags).Include(a => a.Conferences)
+            .AsSplitQuery()
+            .OrderBy(a => a.Slug).ToListAsync(ct);
+        var files = new Dictionary<string, string>();
+        foreach (var a in articles)
+        {
+            var meta = new ArticleFrontMatter
+            {
+                Title = a.Title,
+                Slug = a.Slug,
+                Language = a.Language == Languages.Default ? null : a.Language,
+                Section = a.Section.Slug,
+                // A scheduled article is written as published with its future date; import schedules it again.
+                Status = (a.Status == PublicationStatus.Scheduled ? PublicationStatus.Published : a.Status).ToString().ToLowerInvariant(),
+                PublishDate = a.PublishAt is { } at ? FormatMoment(at) : null,
+                Summary = NullIfEmpty(a.Summary),
+                Tags = a.Tags.OrderBy(t => t.Slug).Select(t => t.Name).ToList(),
+                Conferences = a.Conferences.OrderBy(c => c.Slug).Select(c => c.Slug).ToList(),
+                Image = a.FeaturedImage is null ? null : SourceName(a.FeaturedImage),
+            };
+            var date = a.PublishAt is { } d ? TimeZoneInfo.ConvertTimeFromUtc(d, _zone).ToString("yyyy-MM-dd-", CultureInfo.InvariantCulture) : "";
+            files[FileName(date + a.Slug, a.Language)] = FrontMatter.Write(meta, a.BodyMarkdown);
+        }
+        return await MirrorAsync(Path.Combine(root, "news"), files, ct);
+    }
+
+    private string FormatMoment(DateTime utc)
+    {
+        var offset = _zone.GetUtcOffset(utc);
+        return new DateTimeOffset(utc).ToOffset(offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    }
+
+    private static string FileName(string stem, string language) =>
+        language == Languages.Default ? stem + ".md" : $"{stem}.{language}.md";
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    // Writes each file and removes the folder's other .md files, so the folder holds exactly the database's records.
+    private static async Task<int> MirrorAsync(string folder, Dictionary<string, string> files, CancellationToken ct)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var (name, text) in files)
+        {
+            await WriteIfChangedAsync(Path.Combine(folder, name), text, ct);
+        }
+        foreach (var stale in Directory.EnumerateFiles(folder, "*.md").Where(p => !files.ContainsKey(Path.GetFileName(p))).ToList())
+        {
+            File.Delete(stale);
+        }
+        return files.Count;
+    }
+
+    private static async Task<int> WriteYamlAsync<T>(string root, string name, List<T> entries, CancellationToken ct)
+    {
+        var path = Path.Combine(root, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await WriteIfChangedAsync(path, FrontMatter.WriteYaml(entries), ct);
+        return 1;
+    }
+
+    private static async Task WriteIfChangedAsync(string path, string text, CancellationToken ct)
+    {
+        if (!File.Exists(path) || await File.ReadAllTextAsync(path, ct) != text)
+        {
+            await DurableFile.WriteTextAsync(path, text, ct);
+        }
+    }
+}

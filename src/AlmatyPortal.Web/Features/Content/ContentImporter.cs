@@ -1,0 +1,266 @@
+using AlmatyPortal.Web.Features.Conferences;
+using AlmatyPortal.Web.Features.Markdown;
+using AlmatyPortal.Web.Features.Media;
+using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.Publishing;
+using AlmatyPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlmatyPortal.Web.Features.Content;
+
+/// <summary>
+/// Imports content/ into the database, upserting by slug: a second run over the same files changes nothing.
+/// A broken file is reported by name and skipped; the rest still import.
+/// </summary>
+public sealed partial class ContentImporter(
+    PortalDbContext db, MarkdownRenderer markdown, MediaStore media, TimeProvider clock, ILogger<ContentImporter> logger)
+{
+    public async Task<ImportReport> ImportAsync(string root, CancellationToken ct = default)
+    {
+        var report = new ImportReport();
+        _claimed.Clear();
+        if (!Directory.Exists(root))
+        {
+            report.Problem(root, "the content folder does not exist");
+            return report;
+        }
+
+        await ImportListAsync<CountryFile>(root, "countries.yml", report, ImportCountry, ct);
+        await ImportListAsync<OrganisationFile>(root, "organisations.yml", report, ImportOrganisation, ct);
+        await ImportListAsync<PersonFile>(root, "people.yml", report, ImportPerson, ct);
+        await ImportListAsync<SectionFile>(root, "sections.yml", report, ImportSectionTree, ct);
+        await ImportMediaAsync(root, report, ct);
+        await ImportDocumentsAsync<ConferenceFrontMatter>(root, "conferences", report, ImportConferenceAsync, ct);
+        await ImportDocumentsAsync<ArticleFrontMatter>(root, "news", report, ImportArticleAsync, ct);
+
+        foreach (var problem in report.Problems)
+        {
+            logger.LogWarning("Content file {File} was not imported: {Problem}", problem.File, problem.Message);
+        }
+        logger.LogInformation("Imported content from {Root}: {Created} created, {Updated} updated, {Unchanged} unchanged, {Problems} problems",
+            root, report.Created, report.Updated, report.Unchanged, report.Problems.Count);
+        return report;
+    }
+
+    // Which file claimed each (kind, language, slug) in this run, so a duplicate names both files.
+    private readonly Dictionary<string, string> _claimed = new(StringComparer.Ordinal);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private void Claim(string kind, string language, string slug, string file)
+    {
+        var key = $"{kind}/{language}/{slug}";
+        if (_claimed.TryGetValue(key, out var owner))
+        {
+            throw new ContentException($"slug '{slug}' is already used by {owner}");
+        }
+        _claimed[key] = file;
+    }
+
+    private async Task ImportListAsync<T>(string root, string name, ImportReport report,
+        Func<T, int, ImportReport, Task> importEntry, CancellationToken ct)
+    {
+        var path = Path.Combine(root, name);
+        if (!File.Exists(path))
+        {
+            return;
+        }
+        List<T>? entries;
+        try
+        {
+            entries = FrontMatter.ReadYaml<List<T>>(await File.ReadAllTextAsync(path, ct));
+        }
+        catch (ContentException ex)
+        {
+            report.Problem(name, ex.Message);
+            return;
+        }
+        var position = 0;
+        foreach (var entry in entries ?? [])
+        {
+            position++;
+            try
+            {
+                await importEntry(entry, position, report);
+            }
+            catch (ContentException ex)
+            {
+                report.Problem(name, $"entry {position}: {ex.Message}");
+            }
+        }
+        await SaveAsync(name, report, ct);
+    }
+
+    private async Task ImportDocumentsAsync<T>(string root, string folder, ImportReport report,
+        Func<T, string, string, ImportReport, CancellationToken, Task> importDocument, CancellationToken ct)
+    {
+        var directory = Path.Combine(root, folder);
+        if (!Directory.Exists(directory))
+        {
+            return;
+        }
+        foreach (var path in Directory.EnumerateFiles(directory, "*.md").Order(StringComparer.Ordinal))
+        {
+            var name = folder + "/" + Path.GetFileName(path);
+            try
+            {
+                var (meta, body) = FrontMatter.Parse<T>(await File.ReadAllTextAsync(path, ct));
+                await importDocument(meta, body, name, report, ct);
+                await SaveAsync(name, report, ct);
+            }
+            catch (ContentException ex)
+            {
+                db.ChangeTracker.Clear();
+                report.Problem(name, ex.Message);
+            }
+        }
+    }
+
+    private async Task SaveAsync(string name, ImportReport report, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex)
+        {
+            db.ChangeTracker.Clear();
+            report.Problem(name, "the database refused it: " + (ex.InnerException?.Message ?? ex.Message));
+        }
+    }
+
+    private async Task ImportCountry(CountryFile entry, int position, ImportReport report)
+    {
+        Require(entry.Iso2.Length == 2 && entry.Iso2.All(char.IsAsciiLetterUpper), "iso2 must be two capital letters");
+        Require(entry.Iso3.Length == 3 && entry.Iso3.All(char.IsAsciiLetterUpper), "iso3 must be three capital letters");
+        Require(!string.IsNullOrWhiteSpace(entry.Name), "a country needs a name");
+        var country = await db.Countries.FirstOrDefaultAsync(c => c.IsoAlpha2 == entry.Iso2);
+        var created = country is null;
+        country ??= db.Countries.Add(new Country { IsoAlpha2 = entry.Iso2 }).Entity;
+        country.IsoAlpha3 = entry.Iso3;
+        country.Name = entry.Name.Trim();
+        report.Count(created, Changed(country));
+    }
+
+    private async Task ImportOrganisation(OrganisationFile entry, int position, ImportReport report)
+    {
+        RequireSlug(entry.Slug);
+        Require(!string.IsNullOrWhiteSpace(entry.Name), "an organisation needs a name");
+        Require(entry.Url is null || IsWebUrl(entry.Url), "url must be an absolute http(s) address");
+        var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Slug == entry.Slug);
+        var created = organisation is null;
+        organisation ??= db.Organisations.Add(new Organisation { Slug = entry.Slug }).Entity;
+        organisation.Name = entry.Name.Trim();
+        organisation.Acronym = Blank(entry.Acronym);
+        organisation.Url = Blank(entry.Url);
+        report.Count(created, Changed(organisation));
+    }
+
+    private async Task ImportPerson(PersonFile entry, int position, ImportReport report)
+    {
+        RequireSlug(entry.Slug);
+        Require(!string.IsNullOrWhiteSpace(entry.Name), "a person needs a name");
+        var person = await db.People.FirstOrDefaultAsync(p => p.Slug == entry.Slug);
+        var created = person is null;
+        person ??= db.People.Add(new Person { Slug = entry.Slug }).Entity;
+        person.Name = entry.Name.Trim();
+        report.Count(created, Changed(person));
+    }
+
+    private async Task ImportSectionTree(SectionFile entry, int position, ImportReport report) =>
+        await ImportSection(entry, null, position, report);
+
+    private async Task ImportSection(SectionFile entry, Section? parent, int order, ImportReport report)
+    {
+        RequireSlug(entry.Slug);
+        Require(!string.IsNullOrWhiteSpace(entry.Name), $"section '{entry.Slug}' needs a name");
+        var section = db.Sections.Local.FirstOrDefault(s => s.Slug == entry.Slug)
+            ?? await db.Sections.FirstOrDefaultAsync(s => s.Slug == entry.Slug);
+        var created = section is null;
+        section ??= db.Sections.Add(new Section { Slug = entry.Slug }).Entity;
+        section.Name = entry.Name.Trim();
+        section.Parent = parent;
+        section.SortOrder = order;
+        report.Count(created, Changed(section));
+        var childOrder = 0;
+        foreach (var child in entry.Children ?? [])
+        {
+            await ImportSection(child, section, ++childOrder, report);
+        }
+    }
+
+    private async Task ImportMediaAsync(string root, ImportReport report, CancellationToken ct)
+    {
+        const string name = "media/media.yml";
+        await ImportListAsync<MediaFile>(root, name, report, async (entry, _, r) =>
+        {
+            var fileName = Path.GetFileName(entry.File ?? "");
+            Require(fileName.Length > 0 && fileName == entry.File, "file must name an image beside media.yml");
+            var path = Path.Combine(root, "media", fileName);
+            Require(File.Exists(path), $"the image '{fileName}' is not in media/");
+            var bytes = await File.ReadAllBytesAsync(path, ct);
+            var facts = MediaStore.Inspect(bytes) ?? throw new ContentException($"'{fileName}' is not a JPEG, PNG or WebP image");
+            Require(entry.Decorative || !string.IsNullOrWhiteSpace(entry.Alt), $"'{fileName}' needs alt text, or decorative: true");
+            Require(!string.IsNullOrWhiteSpace(entry.Credit), $"'{fileName}' needs a credit line, such as '© UNHCR'");
+
+            var mediaName = Slug.From(Path.GetFileNameWithoutExtension(fileName));
+            var asset = await db.Media.FirstOrDefaultAsync(m => m.Name == mediaName, ct);
+            var created = asset is null;
+            asset ??= db.Media.Add(new MediaAsset { Name = mediaName, CreatedAt = Now }).Entity;
+            asset.FileName = await media.SaveAsync(mediaName, facts.Extension, bytes, ct);
+            asset.ContentType = facts.ContentType;
+            asset.Width = facts.Width;
+            asset.Height = facts.Height;
+            asset.IsDecorative = entry.Decorative;
+            asset.AltText = entry.Decorative ? "" : entry.Alt!.Trim();
+            asset.Credit = entry.Credit.Trim();
+            asset.Photographer = Blank(entry.Photographer);
+            asset.Licence = Blank(entry.Licence);
+            r.Count(created, Changed(asset));
+        }, ct);
+    }
+
+    private bool Changed(object entity)
+    {
+        var entry = db.Entry(entity);
+        entry.DetectChanges();
+        return entry.State is EntityState.Modified or EntityState.Added;
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new ContentException(message);
+        }
+    }
+
+    private static void RequireSlug(string? slug) =>
+        Require(Slug.IsValid(slug), $"slug '{slug}' must be lower-case letters, digits and hyphens");
+
+    private static bool IsWebUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string Language(string? code, string file)
+    {
+        var language = string.IsNullOrWhiteSpace(code) ? Languages.Default : code.Trim();
+        Require(Languages.IsSupported(language), $"language '{language}' is not one of {string.Join(", ", Languages.Supported)}");
+        return language;
+    }
+
+    private static PublicationStatus ParseStatus(string? status) => (status ?? "draft").Trim().ToLowerInvariant() switch
+    {
+        "draft" => PublicationStatus.Draft,
+        "scheduled" => PublicationStatus.Scheduled,
+        "published" => PublicationStatus.Published,
+        _ => throw new ContentException($"status '{status}' must be draft, scheduled or published"),
+    };
+
+    private string RenderOrThrow(string body)
+    {
+        var rendering = markdown.Render(body);
+        return rendering.Succeeded ? rendering.Html : throw new ContentException(rendering.Error!);
+    }
+}

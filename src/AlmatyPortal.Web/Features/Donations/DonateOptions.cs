@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Options;
+
+namespace AlmatyPortal.Web.Features.Donations;
+
+/// <summary>Where the donate call sends donors; bound from the "Donate" section.</summary>
+public sealed class DonateOptions
+{
+    public const string SectionName = "Donate";
+
+    /// <summary>The agency's donation page. Must be an absolute https (or http) URL.</summary>
+    public string Url { get; set; } = "https://donate.unhcr.org/";
+}
+
+internal sealed class DonateOptionsValidator : IValidateOptions<DonateOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DonateOptions options) =>
+        Uri.TryCreate(options.Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"Donate:Url must be an absolute http(s) URL (it is '{options.Url}').");
+}

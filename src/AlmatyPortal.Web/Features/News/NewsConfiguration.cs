@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AlmatyPortal.Web.Features.News;
+
+internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> b)
+    {
+        b.Property(a => a.Language).HasMaxLength(8);
+        b.Property(a => a.Slug).HasMaxLength(Article.SlugMaxLength);
+        b.Property(a => a.Title).HasMaxLength(Article.TitleMaxLength);
+        b.Property(a => a.Summary).HasMaxLength(Article.SummaryMaxLength);
+        b.Property(a => a.Version).IsConcurrencyToken();
+
+        // Article page: by language and slug.
+        b.HasIndex(a => new { a.Language, a.Slug }).IsUnique();
+        // Home, news list and feeds: published, newest first.
+        b.HasIndex(a => new { a.Language, a.Status, a.PublishAt });
+        // Section pages.
+        b.HasIndex(a => new { a.SectionId, a.Status, a.PublishAt });
+        b.HasIndex(a => a.TranslationGroup);
+
+        b.HasOne(a => a.Section).WithMany().HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.FeaturedImage).WithMany().HasForeignKey(a => a.FeaturedImageId).OnDelete(DeleteBehavior.SetNull);
+        b.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
+        b.HasMany(a => a.Conferences).WithMany(c => c.Articles).UsingEntity("ArticleConferences");
+    }
+}
+
+internal sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
+{
+    public void Configure(EntityTypeBuilder<Section> b)
+    {
+        b.Property(s => s.Slug).HasMaxLength(Article.SlugMaxLength);
+        b.Property(s => s.Name).HasMaxLength(120);
+        b.HasIndex(s => s.Slug).IsUnique();
+        b.HasOne(s => s.Parent).WithMany(s => s.Children).HasForeignKey(s => s.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
+{
+    public void Configure(EntityTypeBuilder<Tag> b)
+    {
+        b.Property(t => t.Slug).HasMaxLength(Article.SlugMaxLength);
+        b.Property(t => t.Name).HasMaxLength(80);
+        b.HasIndex(t => t.Slug).IsUnique();
+    }
+}

@@ -1,0 +1,97 @@
+using AlmatyPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AlmatyPortal.Web.Features.News;
+
+/// <summary>The reads behind the public news pages. Each runs a fixed number of indexed queries.</summary>
+public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> options)
+{
+    private readonly int _pageSize = options.Value.PageSize;
+
+    private IQueryable<Article> Public(string language) =>
+        db.Articles.AsNoTracking().Where(a => a.Language == language && a.Status == PublicationStatus.Published);
+
+    public async Task<IReadOnlyList<ArticleSummary>> LatestAsync(string language, int count, CancellationToken ct) =>
+        await Summaries(Public(language)).Take(count).ToListAsync(ct);
+
+    /// <summary>A page of published news, optionally only from some sections or with one tag; null when the page does not exist.</summary>
+    public async Task<PagedList<ArticleSummary>?> PageAsync(string language, int page, IReadOnlyCollection<int>? sectionIds, int? tagId, CancellationToken ct)
+    {
+        var query = Public(language);
+        if (sectionIds is not null)
+        {
+            query = query.Where(a => sectionIds.Contains(a.SectionId));
+        }
+        if (tagId is { } id)
+        {
+            query = query.Where(a => a.Tags.Any(t => t.Id == id));
+        }
+        var total = await query.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + _pageSize - 1) / _pageSize);
+        if (page < 1 || page > pageCount)
+        {
+            return null;
+        }
+        var items = await Summaries(query).Skip((page - 1) * _pageSize).Take(_pageSize).ToListAsync(ct);
+        return new PagedList<ArticleSummary>(items, page, pageCount, total);
+    }
+
+    public async Task<ArticleView?> ArticleAsync(string language, string slug, CancellationToken ct) =>
+        await Public(language).Where(a => a.Slug == slug)
+            .Select(a => new ArticleView(
+                a.Id, a.Language, a.Slug, a.Title, a.Summary, a.BodyHtml, a.PublishAt, a.UpdatedAt, a.SectionId,
+                a.FeaturedImage == null ? null : new ImageView(a.FeaturedImage.FileName, a.FeaturedImage.Width, a.FeaturedImage.Height,
+                    a.FeaturedImage.AltText, a.FeaturedImage.Credit, a.FeaturedImage.Photographer, a.FeaturedImage.Licence),
+                a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Slug, t.Name)).ToList(),
+                a.Conferences.Where(c => c.Status == PublicationStatus.Published).OrderBy(c => c.StartDate)
+                    .Select(c => new ConferenceLink(c.Slug, c.Title, c.StartDate, c.EndDate, c.City)).ToList()))
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>The whole section tree; it is a handful of rows, read in one query.</summary>
+    public async Task<IReadOnlyList<SectionNode>> SectionsAsync(CancellationToken ct) =>
+        await db.Sections.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Name)
+            .Select(s => new SectionNode(s.Id, s.Slug, s.Name, s.ParentId)).ToListAsync(ct);
+
+    public async Task<TagNode?> TagAsync(string slug, CancellationToken ct) =>
+        await db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => new TagNode(t.Id, t.Slug, t.Name)).FirstOrDefaultAsync(ct);
+
+    private static IQueryable<ArticleSummary> Summaries(IQueryable<Article> query) =>
+        query.OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id)
+            .Select(a => new ArticleSummary(a.Slug, a.Title, a.Summary, a.PublishAt));
+}
+
+/// <summary>Walks the section tree: a section's ancestors for breadcrumbs, its descendants for lists.</summary>
+public static class SectionTree
+{
+    public static IReadOnlyList<SectionNode> PathTo(IReadOnlyList<SectionNode> all, int sectionId)
+    {
+        var path = new List<SectionNode>();
+        var byId = all.ToDictionary(s => s.Id);
+        for (var current = byId.GetValueOrDefault(sectionId); current is not null && path.Count < all.Count;
+             current = current.ParentId is { } parent ? byId.GetValueOrDefault(parent) : null)
+        {
+            path.Insert(0, current);
+        }
+        return path;
+    }
+
+    public static IReadOnlyCollection<int> WithDescendants(IReadOnlyList<SectionNode> all, int sectionId)
+    {
+        var ids = new HashSet<int> { sectionId };
+        var added = true;
+        while (added)
+        {
+            added = false;
+            foreach (var section in all)
+            {
+                if (section.ParentId is { } parent && ids.Contains(parent) && ids.Add(section.Id))
+                {
+                    added = true;
+                }
+            }
+        }
+        return ids;
+    }
+}

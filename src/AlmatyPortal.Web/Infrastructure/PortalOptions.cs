@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Options;
+
+namespace AlmatyPortal.Web.Infrastructure;
+
+/// <summary>Where the portal keeps its data and finds its content; bound from the "Portal" section.</summary>
+public sealed class PortalOptions
+{
+    public const string SectionName = "Portal";
+
+    /// <summary>The name readers see in the header and page titles.</summary>
+    public string SiteName { get; set; } = "UNHCR Central Asia";
+
+    /// <summary>Folder for the database, uploaded media and logs; relative paths are taken from the content root.</summary>
+    public string DataPath { get; set; } = "App_Data";
+
+    /// <summary>The content folder to import; empty means the repository's content/ when run from the source tree.</summary>
+    public string? ContentPath { get; set; }
+
+    /// <summary>Import content/ when the portal starts on an empty database.</summary>
+    public bool ImportOnStartup { get; set; } = true;
+
+    /// <summary>Articles per page on lists.</summary>
+    public int PageSize { get; set; } = 10;
+
+    /// <summary>The office's time zone: publish dates are shown, and "today" is counted, in it.</summary>
+    public string TimeZone { get; set; } = "Asia/Almaty";
+}
+
+internal sealed class PortalOptionsValidator : IValidateOptions<PortalOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PortalOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.DataPath))
+        {
+            failures.Add("Portal:DataPath must name a folder for the database, media and logs.");
+        }
+        if (string.IsNullOrWhiteSpace(options.SiteName))
+        {
+            failures.Add("Portal:SiteName must not be empty.");
+        }
+        if (options.PageSize is < 1 or > 100)
+        {
+            failures.Add($"Portal:PageSize must be between 1 and 100 (it is {options.PageSize}).");
+        }
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone ?? "", out _))
+        {
+            failures.Add($"Portal:TimeZone '{options.TimeZone}' is not a time zone this machine knows (try 'Asia/Almaty' or 'UTC').");
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

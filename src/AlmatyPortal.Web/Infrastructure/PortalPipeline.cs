@@ -1,0 +1,68 @@
+using AlmatyPortal.Web.Features.Donations;
+using AlmatyPortal.Web.Features.Media;
+using Microsoft.Extensions.FileProviders;
+using Serilog;
+
+namespace AlmatyPortal.Web.Infrastructure;
+
+/// <summary>The request pipeline: errors, security headers, static files, media, pages and machine endpoints.</summary>
+public static class PortalPipeline
+{
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; object-src 'none'; " +
+        "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers.XFrameOptions = "DENY";
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            await next();
+        });
+        app.UseSerilogRequestLogging();
+        app.UseResponseCompression();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "public, max-age=604800",
+        });
+        app.UseMedia();
+        app.UseRouting();
+        app.UseAntiforgery();
+
+        app.MapRazorPages();
+        app.MapDonate();
+        app.MapHealthChecks("/healthz");
+        return app;
+    }
+
+    private static void UseMedia(this WebApplication app)
+    {
+        var store = app.Services.GetRequiredService<MediaStore>();
+        Directory.CreateDirectory(store.Folder);
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(store.Folder),
+            RequestPath = "/media",
+            ServeUnknownFileTypes = false,
+            OnPrepareResponse = c =>
+            {
+                // Media names carry a hash of their bytes, so a name never points at other content.
+                c.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                if (c.File.Name.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
+                {
+                    c.Context.Response.Headers.ContentDisposition = "attachment";
+                }
+            },
+        });
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using AlmatyPortal.Web.Features.Conferences;
+using AlmatyPortal.Web.Features.Content;
+using AlmatyPortal.Web.Features.Donations;
+using AlmatyPortal.Web.Features.Markdown;
+using AlmatyPortal.Web.Features.Media;
+using AlmatyPortal.Web.Features.News;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace AlmatyPortal.Web.Infrastructure;
+
+/// <summary>Registers everything the portal needs; Program.cs calls this and little else.</summary>
+public static class PortalServices
+{
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PortalOptions>, PortalOptionsValidator>();
+        services.AddOptions<DonateOptions>().BindConfiguration(DonateOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DonateOptions>, DonateOptionsValidator>();
+
+        var portal = builder.Configuration.GetSection(PortalOptions.SectionName).Get<PortalOptions>() ?? new PortalOptions();
+        var paths = new PortalPaths(Options.Create(portal), builder.Environment);
+        services.AddSingleton(paths);
+
+        builder.AddPortalLogging(paths);
+        builder.AddPortalDatabase(paths);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<MediaStore>();
+        services.AddScoped<ContentImporter>();
+        services.AddScoped<ContentExporter>();
+        services.AddScoped<DonationCounter>();
+        services.AddScoped<NewsQueries>();
+        services.AddScoped<ConferenceQueries>();
+        services.AddSingleton<OfficeClock>();
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
+        services.AddRouting(o => { o.LowercaseUrls = true; o.AppendTrailingSlash = false; });
+        // Razor would otherwise write every Cyrillic letter and typographic dash as an entity.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(
+            UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.LatinExtendedA, UnicodeRanges.Cyrillic,
+            UnicodeRanges.CyrillicSupplement, UnicodeRanges.GeneralPunctuation, UnicodeRanges.CurrencySymbols, UnicodeRanges.LetterlikeSymbols));
+        services.AddResponseCompression(o => o.EnableForHttps = true);
+        return builder;
+    }
+
+    private static void AddPortalDatabase(this WebApplicationBuilder builder, PortalPaths paths)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Portal");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = $"Data Source={Path.Combine(paths.DataPath, "portal.db")}";
+        }
+        builder.Services.AddDbContext<PortalDbContext>(o => o
+            .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+            .AddInterceptors(new SqliteDurability()));
+    }
+
+    private static void AddPortalLogging(this WebApplicationBuilder builder, PortalPaths paths)
+    {
+        builder.Services.AddSerilog((services, log) => log
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
+            .WriteTo.File(new CompactJsonFormatter(), Path.Combine(paths.LogsPath, "portal-.json"),
+                rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31));
+    }
+}

@@ -1,0 +1,18 @@
+using AlmatyPortal.Web.Features.Conferences;
+using AlmatyPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AlmatyPortal.Web.Pages.Conferences;
+
+public sealed class IndexModel(ConferenceQueries conferences, OfficeClock clock) : PageModel
+{
+    public IReadOnlyList<ConferenceSummary> Upcoming { get; private set; } = [];
+    public IReadOnlyList<IGrouping<int, ConferenceSummary>> PastByYear { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Upcoming = await conferences.UpcomingAsync(Languages.Default, clock.Today, null, ct);
+        var past = await conferences.PastAsync(Languages.Default, clock.Today, null, ct);
+        PastByYear = past.GroupBy(c => c.StartDate.Year).ToList();
+    }
+}

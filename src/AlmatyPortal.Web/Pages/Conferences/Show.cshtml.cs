@@ -1,0 +1,22 @@
+using AlmatyPortal.Web.Features.Conferences;
+using AlmatyPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AlmatyPortal.Web.Pages.Conferences;
+
+public sealed class ShowModel(ConferenceQueries conferences) : PageModel
+{
+    public ConferenceView Conference { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var conference = await conferences.ConferenceAsync(Languages.Default, slug, ct);
+        if (conference is null)
+        {
+            return NotFound();
+        }
+        Conference = conference;
+        return Page();
+    }
+}

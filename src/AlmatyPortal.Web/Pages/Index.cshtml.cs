@@ -1,0 +1,20 @@
+using AlmatyPortal.Web.Features.Conferences;
+using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AlmatyPortal.Web.Pages;
+
+public sealed class IndexModel(NewsQueries news, ConferenceQueries conferences, OfficeClock clock) : PageModel
+{
+    public IReadOnlyList<ArticleSummary> Latest { get; private set; } = [];
+    public IReadOnlyList<ConferenceSummary> Upcoming { get; private set; } = [];
+    public IReadOnlyList<ConferenceSummary> Recent { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Latest = await news.LatestAsync(Languages.Default, 5, ct);
+        Upcoming = await conferences.UpcomingAsync(Languages.Default, clock.Today, 3, ct);
+        Recent = await conferences.PastAsync(Languages.Default, clock.Today, 3, ct);
+    }
+}

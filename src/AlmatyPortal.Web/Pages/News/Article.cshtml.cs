@@ -1,0 +1,24 @@
+using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AlmatyPortal.Web.Pages.News;
+
+public sealed class ArticleModel(NewsQueries news) : PageModel
+{
+    public ArticleView Article { get; private set; } = null!;
+    public IReadOnlyList<SectionNode> SectionPath { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var article = await news.ArticleAsync(Languages.Default, slug, ct);
+        if (article is null)
+        {
+            return NotFound();
+        }
+        Article = article;
+        SectionPath = SectionTree.PathTo(await news.SectionsAsync(ct), article.SectionId);
+        return Page();
+    }
+}

@@ -1,0 +1,24 @@
+using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AlmatyPortal.Web.Pages.News;
+
+public sealed class IndexModel(NewsQueries news) : PageModel
+{
+    public ArticleListModel List { get; private set; } = null!;
+    public IReadOnlyList<SectionNode> TopSections { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync([FromQuery] int page = 1, CancellationToken ct = default)
+    {
+        var list = await news.PageAsync(Languages.Default, page, null, null, ct);
+        if (list is null)
+        {
+            return NotFound();
+        }
+        List = new ArticleListModel(list, "/news");
+        TopSections = (await news.SectionsAsync(ct)).Where(s => s.ParentId is null).ToList();
+        return Page();
+    }
+}

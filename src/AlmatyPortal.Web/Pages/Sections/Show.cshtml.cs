@@ -1,0 +1,31 @@
+using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AlmatyPortal.Web.Pages.Sections;
+
+public sealed class ShowModel(NewsQueries news) : PageModel
+{
+    public SectionNode Section { get; private set; } = null!;
+    public IReadOnlyList<SectionNode> Path { get; private set; } = [];
+    public IReadOnlyList<SectionNode> Children { get; private set; } = [];
+    public ArticleListModel List { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery] int page = 1, CancellationToken ct = default)
+    {
+        var sections = await news.SectionsAsync(ct);
+        var section = sections.FirstOrDefault(s => s.Slug == slug);
+        var list = section is null ? null
+            : await news.PageAsync(Languages.Default, page, SectionTree.WithDescendants(sections, section.Id), null, ct);
+        if (section is null || list is null)
+        {
+            return NotFound();
+        }
+        Section = section;
+        Path = SectionTree.PathTo(sections, section.Id);
+        Children = sections.Where(s => s.ParentId == section.Id).ToList();
+        List = new ArticleListModel(list, $"/sections/{section.Slug}");
+        return Page();
+    }
+}

@@ -1,0 +1,25 @@
+using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AlmatyPortal.Web.Pages.Tags;
+
+public sealed class ShowModel(NewsQueries news) : PageModel
+{
+    public TagNode Tag { get; private set; } = null!;
+    public ArticleListModel List { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery] int page = 1, CancellationToken ct = default)
+    {
+        var tag = await news.TagAsync(slug, ct);
+        var list = tag is null ? null : await news.PageAsync(Languages.Default, page, null, tag.Id, ct);
+        if (tag is null || list is null)
+        {
+            return NotFound();
+        }
+        Tag = tag;
+        List = new ArticleListModel(list, $"/tags/{tag.Slug}");
+        return Page();
+    }
+}
