@@ -7,6 +7,7 @@ using AlmatyPortal.Web.Features.Donations;
 using AlmatyPortal.Web.Features.Markdown;
 using AlmatyPortal.Web.Features.Media;
 using AlmatyPortal.Web.Features.News;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
@@ -43,6 +44,9 @@ public static class PortalServices
         services.AddScoped<ConferenceQueries>();
         services.AddSingleton<OfficeClock>();
         services.AddHostedService<DatabaseInitializer>();
+        // Keys live beside the data, so every instance that shares Portal:DataPath can read the others' cookies and tokens.
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataPath, "keys")))
+            .SetApplicationName("AlmatyPortal");
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));

@@ -46,12 +46,12 @@ public static class FrontMatter
             }
         }
         var yaml = text[(Fence.Length + 1)..(end + 1)];
-        var meta = ReadYaml<T>(yaml) ?? throw new ContentException("the front matter is empty");
+        var meta = ReadYaml<T>(yaml, firstLine: 2) ?? throw new ContentException("the front matter is empty");
         return (meta, text[bodyStart..].Trim('\n') + "\n");
     }
 
-    /// <summary>Reads YAML as T, turning parser errors into messages with a line number.</summary>
-    public static T? ReadYaml<T>(string yaml)
+    /// <summary>Reads YAML as T, turning parser errors into messages with the line number in the file.</summary>
+    public static T? ReadYaml<T>(string yaml, int firstLine = 1)
     {
         try
         {
@@ -60,7 +60,7 @@ public static class FrontMatter
         catch (YamlException ex)
         {
             var detail = ex.InnerException?.Message ?? ex.Message;
-            throw new ContentException($"bad YAML at line {ex.Start.Line}, column {ex.Start.Column}: {Clean(detail)}");
+            throw new ContentException($"bad YAML at line {ex.Start.Line + firstLine - 1}, column {ex.Start.Column}: {Clean(detail)}");
         }
     }
 

@@ -24,14 +24,11 @@ public static class Slug
     {
         var builder = new StringBuilder();
         var pendingHyphen = false;
-        foreach (var raw in (text ?? "").Normalize(NormalizationForm.FormD))
+        foreach (var raw in text ?? "")
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(raw) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
             var c = char.ToLowerInvariant(raw);
-            string? piece = c is >= 'a' and <= 'z' or >= '0' and <= '9' ? c.ToString() : Cyrillic.GetValueOrDefault(c);
+            // Cyrillic letters are looked up whole (ё is "yo", not a bare e); Latin letters lose their accents.
+            var piece = Cyrillic.GetValueOrDefault(c) ?? Latin(c);
             if (piece is null)
             {
                 pendingHyphen = builder.Length > 0;
@@ -56,6 +53,22 @@ public static class Slug
             slug = cut > MaxLength / 2 ? slug[..cut] : slug[..MaxLength].TrimEnd('-');
         }
         return slug;
+    }
+
+    private static string? Latin(char c)
+    {
+        foreach (var part in c.ToString().Normalize(NormalizationForm.FormD))
+        {
+            if (part is >= 'a' and <= 'z' or >= '0' and <= '9')
+            {
+                return part.ToString();
+            }
+            if (CharUnicodeInfo.GetUnicodeCategory(part) != UnicodeCategory.NonSpacingMark)
+            {
+                return null;
+            }
+        }
+        return null;
     }
 
     /// <summary>Whether text is already a well-formed slug.</summary>

@@ -1,0 +1,140 @@
+using AlmatyPortal.Tests.Support;
+using AlmatyPortal.Web.Features.Content;
+using AlmatyPortal.Web.Features.News;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlmatyPortal.Tests.Integration;
+
+public sealed class ImportExportTests : IDisposable
+{
+    private readonly ContentFolder _content = new();
+    private readonly PortalFactory _portal;
+
+    public ImportExportTests()
+    {
+        _portal = new PortalFactory(_content.Path);
+        // Start now, so the start-up import has read the folder before a test edits it.
+        _ = _portal.Services;
+    }
+
+    public void Dispose()
+    {
+        _portal.Dispose();
+        _content.Dispose();
+    }
+
+    private Task<ImportReport> ImportAsync(string path) =>
+        _portal.WithServicesAsync(sp => sp.GetRequiredService<ContentImporter>().ImportAsync(path));
+
+    private Task<int> ExportAsync(string path) =>
+        _portal.WithServicesAsync(sp => sp.GetRequiredService<ContentExporter>().ExportAsync(path));
+
+    private Task<string> SnapshotAsync() => _portal.WithDbAsync(DatabaseSnapshot.TakeAsync);
+
+    [Fact]
+    public async Task Start_up_imports_the_seed_into_the_empty_database()
+    {
+        var (articles, conferences, sections) = await _portal.WithDbAsync(async db =>
+            (await db.Articles.CountAsync(), await db.Conferences.CountAsync(), await db.Sections.CountAsync()));
+
+        Assert.Equal((1, 1, 2), (articles, conferences, sections));
+    }
+
+    [Fact]
+    public async Task A_second_import_of_the_same_files_changes_nothing()
+    {
+        var before = await SnapshotAsync();
+
+        var report = await ImportAsync(_content.Path);
+
+        Assert.Equal((0, 0), (report.Created, report.Updated));
+        Assert.Empty(report.Problems);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task Export_writes_the_seed_back_byte_for_byte_and_importing_the_export_changes_nothing()
+    {
+        using var export = new ContentFolder(copySeed: false);
+        var before = await SnapshotAsync();
+
+        await ExportAsync(export.Path);
+        var report = await ImportAsync(export.Path);
+
+        Assert.Empty(report.Problems);
+        Assert.Equal(before, await SnapshotAsync());
+        foreach (var file in Directory.EnumerateFiles(PortalFactory.RepositoryContent, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(PortalFactory.RepositoryContent, file);
+            Assert.True(File.ReadAllBytes(file).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(export.Path, relative))), $"{relative} differs after export");
+        }
+    }
+
+    [Fact]
+    public async Task An_edited_file_updates_its_article_and_bumps_its_version()
+    {
+        var file = Directory.EnumerateFiles(Path.Combine(_content.Path, "news")).Single();
+        File.WriteAllText(file, File.ReadAllText(file).Replace("- Migration\n", "- Migration\n- Asylum\n", StringComparison.Ordinal)
+            .Replace("Almaty hosted a conference", "Almaty hosted a two-day conference", StringComparison.Ordinal));
+
+        var report = await ImportAsync(_content.Path);
+
+        Assert.Empty(report.Problems);
+        Assert.Equal(1, report.Updated);
+        var article = await _portal.WithDbAsync(db => db.Articles.Include(a => a.Tags).SingleAsync());
+        Assert.Equal(1, article.Version);
+        Assert.Contains("two-day conference", article.BodyHtml, StringComparison.Ordinal);
+        Assert.Contains(article.Tags, t => t.Slug == "asylum");
+        Assert.True(article.UpdatedAt > article.CreatedAt);
+    }
+
+    [Fact]
+    public async Task An_edited_conference_replaces_its_topics_countries_and_roles()
+    {
+        var file = Path.Combine(_content.Path, "conferences", Seed.ConferenceSlug + ".md");
+        File.WriteAllText(file, File.ReadAllText(file)
+            .Replace("- Developing legal migration opportunities\n", "", StringComparison.Ordinal)
+            .Replace("- CN\n", "", StringComparison.Ordinal)
+            .Replace("  - iom\n", "", StringComparison.Ordinal)
+            .Replace("  - osce\n", "  - osce\n  - iom\n", StringComparison.Ordinal));
+
+        var report = await ImportAsync(_content.Path);
+
+        Assert.Empty(report.Problems);
+        var text = Html.Text(await _portal.CreateReader().GetStringAsync(Seed.ConferenceUrl));
+        Assert.DoesNotContain("Developing legal migration opportunities", text, StringComparison.Ordinal);
+        Assert.Contains("from 9 countries", text, StringComparison.Ordinal);
+        Assert.Contains("Supported by Organization for Security and Cooperation in Europe (OSCE) International Organization for Migration (IOM)", text, StringComparison.Ordinal);
+        Assert.Equal(0, (await ImportAsync(_content.Path)).Updated);
+    }
+
+    [Fact]
+    public async Task A_future_publish_date_imports_as_scheduled_and_stays_off_the_public_site()
+    {
+        _content.WriteArticle("2099-01-01-future.md", """
+            title: From the future
+            section: news
+            status: published
+            publish_date: 2099-01-01T09:00:00+06:00
+            """);
+
+        await ImportAsync(_content.Path);
+
+        var article = await _portal.WithDbAsync(db => db.Articles.SingleAsync(a => a.Slug == "from-the-future"));
+        Assert.Equal(PublicationStatus.Scheduled, article.Status);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await _portal.CreateReader().GetAsync("/news/from-the-future")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_draft_is_imported_but_not_public()
+    {
+        _content.WriteArticle("draft.md", "title: Work in progress\nsection: news\nstatus: draft");
+
+        var report = await ImportAsync(_content.Path);
+
+        Assert.Empty(report.Problems);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await _portal.CreateReader().GetAsync("/news/work-in-progress")).StatusCode);
+        Assert.DoesNotContain("Work in progress", await _portal.CreateReader().GetStringAsync("/news"), StringComparison.Ordinal);
+    }
+}

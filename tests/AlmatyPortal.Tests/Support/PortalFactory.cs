@@ -1,0 +1,90 @@
+using AlmatyPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlmatyPortal.Tests.Support;
+
+/// <summary>
+/// The portal over a real SQLite file in a fresh temporary folder, importing content/ (or a given folder) at start-up,
+/// exactly as a fresh clone does.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new();
+
+    public PortalFactory(string? contentPath, IDictionary<string, string?>? settings = null)
+    {
+        DataPath = Path.Combine(Path.GetTempPath(), "almaty-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataPath);
+        ContentPath = contentPath ?? RepositoryContent;
+        _settings["Portal:DataPath"] = DataPath;
+        _settings["Portal:ContentPath"] = ContentPath;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public static string RepositoryContent =>
+        PortalPaths.FindRepositoryContent(AppContext.BaseDirectory) ?? throw new InvalidOperationException("content/ not found");
+
+    public string DataPath { get; }
+    public string ContentPath { get; }
+    public TestClock Clock { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseStaticWebAssets();
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public HttpClient CreateReader() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>Runs work against the portal's own services and database.</summary>
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task WithDbAsync(Func<PortalDbContext, Task> work) =>
+        WithServicesAsync(async sp => { await work(sp.GetRequiredService<PortalDbContext>()); return true; });
+
+    public Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> work) =>
+        WithServicesAsync(sp => work(sp.GetRequiredService<PortalDbContext>()));
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A log file may still be held open by a sink flushing on another thread; the OS temp cleaner gets it.
+        }
+    }
+}
+
+/// <summary>The portal on the repository's own content/, for tests that share one instance.</summary>
+public sealed class SeededPortal() : PortalFactory(null);
+
+/// <summary>A clock the tests set; starts at the real time.</summary>
+public sealed class TestClock : TimeProvider
+{
+    private DateTimeOffset? _now;
+
+    public void Set(DateTimeOffset now) => _now = now;
+
+    public override DateTimeOffset GetUtcNow() => _now ?? DateTimeOffset.UtcNow;
+}
