@@ -1,0 +1,87 @@
+using AlmatyPortal.Tests.Support;
+using AlmatyPortal.Web.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace AlmatyPortal.Tests.Integration;
+
+/// <summary>The import and export verbs, run through the real entry point as `dotnet run -- import` runs them.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "almaty-cli", Guid.NewGuid().ToString("N"));
+    private readonly ContentFolder _export = new(copySeed: false);
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _export.Dispose();
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Temp folder; best effort.
+        }
+    }
+
+    private Task<int> RunAsync(params string[] args)
+    {
+        var entry = typeof(Program).Assembly.EntryPoint!;
+        // The compiler's synchronous Main wraps the async top-level statements and returns the exit code.
+        return Task.Run(() => (int)entry.Invoke(null, [args.Append($"--Portal:DataPath={_data}").ToArray()])!);
+    }
+
+    private int ArticleVersionSum()
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "portal.db")};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) * 1000 + COALESCE(SUM(Version), 0) FROM Articles";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task Import_migrates_an_empty_database_imports_the_folder_and_a_second_run_changes_nothing()
+    {
+        Assert.Equal(0, await RunAsync("import", PortalFactory.RepositoryContent));
+        Assert.Equal(1000, ArticleVersionSum());
+        Assert.Equal(0, await RunAsync("import", PortalFactory.RepositoryContent));
+        Assert.Equal(1000, ArticleVersionSum());
+    }
+
+    [Fact]
+    public async Task Export_writes_the_content_folder_format()
+    {
+        await RunAsync("import", PortalFactory.RepositoryContent);
+
+        Assert.Equal(0, await RunAsync("export", _export.Path));
+
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(PortalFactory.RepositoryContent, "sections.yml")),
+            _export.Read("sections.yml"));
+        Assert.Single(Directory.GetFiles(Path.Combine(_export.Path, "news"), "*.md"));
+    }
+
+    [Fact]
+    public async Task Import_of_a_folder_with_a_broken_file_exits_1()
+    {
+        using var content = new ContentFolder();
+        content.WriteArticle("broken.md", "section: news");
+
+        Assert.Equal(1, await RunAsync("import", content.Path));
+        Assert.Equal(1000, ArticleVersionSum());
+    }
+
+    [Theory]
+    [InlineData(new[] { "import" }, "import", null, new string[0])]
+    [InlineData(new[] { "import", "some/path", "--urls", "x" }, "import", "some/path", new[] { "--urls", "x" })]
+    [InlineData(new[] { "export", "--Portal:DataPath=x" }, "export", null, new[] { "--Portal:DataPath=x" })]
+    [InlineData(new[] { "--urls", "x" }, null, null, new[] { "--urls", "x" })]
+    public void The_verb_and_its_path_are_split_from_the_host_arguments(string[] args, string? verb, string? path, string[] rest)
+    {
+        var parsed = PortalCommands.Parse(args);
+
+        Assert.Equal((verb, path), (parsed.Verb, parsed.Path));
+        Assert.Equal(rest, parsed.HostArgs);
+    }
+}
