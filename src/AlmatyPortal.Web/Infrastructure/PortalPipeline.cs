@@ -29,7 +29,8 @@ public static class PortalPipeline
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
             await next();
         });
-        app.UseSerilogRequestLogging();
+        // The host's own logger: the static Log.Logger is left alone (see AddPortalLogging).
+        app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -37,6 +38,9 @@ public static class PortalPipeline
         });
         app.UseMedia();
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapRazorPages();

@@ -33,7 +33,9 @@ public sealed class LoggingTests
             }
             await Task.Delay(100);
         }
-        Assert.Fail($"no log line with {marker} in {folder}");
+        var files = Directory.Exists(folder) ? Directory.GetFiles(folder) : [];
+        Assert.Fail($"no log line with {marker} in {folder}: {string.Join(", ", files)}; "
+            + string.Join("\n", files.Select(f => { using var s = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete); return new StreamReader(s).ReadToEnd(); })));
         return "";
     }
 }
