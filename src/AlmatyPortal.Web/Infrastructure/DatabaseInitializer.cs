@@ -1,4 +1,6 @@
+using AlmatyPortal.Web.Features.Accounts;
 using AlmatyPortal.Web.Features.Content;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +25,8 @@ internal sealed class DatabaseInitializer(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        await EnsureStaffAsync(scope.ServiceProvider);
+
         if (options.Value.ImportOnStartup && !await db.Sections.AnyAsync(cancellationToken) && !await db.Articles.AnyAsync(cancellationToken))
         {
             logger.LogInformation("The database is empty: importing content from {ContentPath}", paths.ContentPath);
@@ -32,6 +36,20 @@ internal sealed class DatabaseInitializer(
                 logger.LogWarning("Start-up import finished with problems: {Report}", report.ToString());
             }
         }
+    }
+
+    private async Task EnsureStaffAsync(IServiceProvider services)
+    {
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in StaffRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+        await services.GetRequiredService<StaffAccounts>()
+            .EnsureFirstAdminAsync(services.GetRequiredService<IOptions<AdminOptions>>().Value, logger);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -12,6 +12,18 @@ public sealed class OfficeClock(TimeProvider clock, IOptions<PortalOptions> opti
 
     public DateOnly Today => DateDisplay.LocalDay(UtcNow, _zone);
 
+    /// <summary>An office-local date and time (as a datetime-local field sends it) in UTC.</summary>
+    public DateTime ToUtc(DateTime local) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), _zone);
+
+    /// <summary>A UTC instant as the office's wall-clock time.</summary>
+    public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);
+
+    /// <summary>A UTC instant as an office-local value for a datetime-local field.</summary>
+    public string ForInput(DateTime? utc) => utc is { } value
+        ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), _zone).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+        : "";
+
     public string ArticleDate(DateTime? utc) => utc is { } value ? DateDisplay.ArticleDate(value, _zone) : "";
 
     /// <summary>The office-local date and time of an instant, for machine-readable attributes.</summary>

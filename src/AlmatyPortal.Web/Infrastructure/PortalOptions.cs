@@ -22,6 +22,15 @@ public sealed class PortalOptions
     /// <summary>Articles per page on lists.</summary>
     public int PageSize { get; set; } = 10;
 
+    /// <summary>How often scheduled articles are checked and published, in seconds.</summary>
+    public double SchedulerIntervalSeconds { get; set; } = 30;
+
+    /// <summary>The largest file staff may upload, in bytes.</summary>
+    public long MaxUploadBytes { get; set; } = 15 * 1024 * 1024;
+
+    /// <summary>The largest image staff may upload, in pixels (width × height).</summary>
+    public long MaxImagePixels { get; set; } = 40_000_000;
+
     /// <summary>The office's time zone: publish dates are shown, and "today" is counted, in it.</summary>
     public string TimeZone { get; set; } = "Asia/Almaty";
 }
@@ -42,6 +51,18 @@ internal sealed class PortalOptionsValidator : IValidateOptions<PortalOptions>
         if (options.PageSize is < 1 or > 100)
         {
             failures.Add($"Portal:PageSize must be between 1 and 100 (it is {options.PageSize}).");
+        }
+        if (options.SchedulerIntervalSeconds is < 0.05 or > 3600)
+        {
+            failures.Add($"Portal:SchedulerIntervalSeconds must be between 0.05 and 3600 (it is {options.SchedulerIntervalSeconds}).");
+        }
+        if (options.MaxUploadBytes is < 1024 or > 200L * 1024 * 1024)
+        {
+            failures.Add($"Portal:MaxUploadBytes must be between 1 KB and 200 MB (it is {options.MaxUploadBytes}).");
+        }
+        if (options.MaxImagePixels is < 1 or > 200_000_000)
+        {
+            failures.Add($"Portal:MaxImagePixels must be between 1 and 200,000,000 (it is {options.MaxImagePixels}).");
         }
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone ?? "", out _))
         {

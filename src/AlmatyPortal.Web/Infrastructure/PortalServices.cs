@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using AlmatyPortal.Web.Features.Accounts;
+using AlmatyPortal.Web.Features.Audit;
 using AlmatyPortal.Web.Features.Conferences;
 using AlmatyPortal.Web.Features.Content;
 using AlmatyPortal.Web.Features.Donations;
+using AlmatyPortal.Web.Features.Editing;
 using AlmatyPortal.Web.Features.Markdown;
 using AlmatyPortal.Web.Features.Media;
 using AlmatyPortal.Web.Features.News;
@@ -44,12 +47,26 @@ public static class PortalServices
         services.AddScoped<ConferenceQueries>();
         services.AddSingleton<OfficeClock>();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddScoped<ArticleEditor>();
+        services.AddScoped<ArticleForms>();
+        services.AddScoped<Dashboard>();
+        services.AddScoped<ScheduledPublishing>();
+        services.AddHostedService<ScheduledPublisher>();
         // Keys live beside the data, so every instance that shares Portal:DataPath can read the others' cookies and tokens.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataPath, "keys")))
             .SetApplicationName("AlmatyPortal");
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
-        services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
+        services.AddPortalAccounts();
+        services.AddScoped<AuditLog>();
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+            // One folder convention guards the whole admin area; user management and the audit log are for admins.
+            o.Conventions.AuthorizeAreaFolder("Admin", "/", StaffRoles.StaffPolicy);
+            o.Conventions.AuthorizeAreaFolder("Admin", "/Users", StaffRoles.AdminPolicy);
+            o.Conventions.AuthorizeAreaFolder("Admin", "/Audit", StaffRoles.AdminPolicy);
+        });
         services.AddRouting(o => { o.LowercaseUrls = true; o.AppendTrailingSlash = false; });
         // Razor would otherwise write every Cyrillic letter and typographic dash as an entity.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(
@@ -79,6 +96,9 @@ public static class PortalServices
             .Enrich.FromLogContext()
             .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
             .WriteTo.File(new CompactJsonFormatter(), Path.Combine(paths.LogsPath, "portal-.json"),
-                rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31));
+                rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31),
+            // Each host keeps its own logger rather than replacing the static Log.Logger, so hosts side by side
+            // (tests, commands) never write into each other's files.
+            preserveStaticLogger: true);
     }
 }

@@ -44,7 +44,7 @@ public sealed class QueryCountTests : IDisposable
     [InlineData(Seed.ConferenceUrl, 7)]
     public async Task A_page_runs_a_fixed_number_of_queries(string url, int queries)
     {
-        using var counter = new QueryCounter(_portal.DataPath);
+        using var counter = new QueryCounter(_portal);
         var client = _portal.CreateReader();
 
         var response = await client.GetAsync(url);
@@ -63,7 +63,7 @@ public sealed class QueryCountTests : IDisposable
     [InlineData(Seed.ConferenceUrl)]
     public async Task Every_query_a_page_makes_uses_an_index_except_the_small_section_tree(string url)
     {
-        using var counter = new QueryCounter(_portal.DataPath);
+        using var counter = new QueryCounter(_portal);
         (await _portal.CreateReader().GetAsync(url)).EnsureSuccessStatusCode();
 
         using var connection = new SqliteConnection($"Data Source={Path.Combine(_portal.DataPath, "portal.db")};Mode=ReadOnly;Pooling=False");

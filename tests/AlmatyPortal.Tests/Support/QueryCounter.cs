@@ -5,17 +5,20 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace AlmatyPortal.Tests.Support;
 
-/// <summary>Counts the SQL commands EF Core runs against one database file while it is alive.</summary>
+/// <summary>Counts the SQL commands EF Core runs against one database file, for requests only (not background work), while it is alive.</summary>
 public sealed class QueryCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
     private readonly string _databaseFolder;
+    private readonly Microsoft.AspNetCore.Http.IHttpContextAccessor _requests;
     private readonly List<IDisposable> _subscriptions = [];
     private readonly ConcurrentQueue<string> _commands = new();
     private readonly ConcurrentQueue<(string Sql, (string Name, object? Value)[] Parameters)> _executed = new();
 
-    public QueryCounter(string databaseFolder)
+    public QueryCounter(PortalFactory portal)
     {
-        _databaseFolder = databaseFolder;
+        _databaseFolder = portal.DataPath;
+        _requests = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>(portal.Services);
         _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
     }
 
@@ -39,7 +42,8 @@ public sealed class QueryCounter : IObserver<DiagnosticListener>, IObserver<KeyV
     {
         if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData data
             && data.Command.Connection?.DataSource?.StartsWith(_databaseFolder, StringComparison.Ordinal) == true
-            && !data.Command.CommandText.StartsWith("PRAGMA", StringComparison.Ordinal))
+            && !data.Command.CommandText.StartsWith("PRAGMA", StringComparison.Ordinal)
+            && _requests.HttpContext is not null)
         {
             _commands.Enqueue(data.Command.CommandText);
             _executed.Enqueue((data.Command.CommandText,

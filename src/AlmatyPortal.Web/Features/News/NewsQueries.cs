@@ -49,6 +49,13 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
             .AsSplitQuery()
             .FirstOrDefaultAsync(ct);
 
+    /// <summary>The current address of a published article that used to live at an old slug.</summary>
+    public async Task<string?> RenamedToAsync(string language, string oldSlug, CancellationToken ct) =>
+        await db.SlugRedirects.AsNoTracking()
+            .Where(r => r.Language == language && r.OldSlug == oldSlug)
+            .Join(db.Articles.Where(a => a.Status == PublicationStatus.Published), r => r.ArticleId, a => a.Id, (r, a) => a.Slug)
+            .FirstOrDefaultAsync(ct);
+
     /// <summary>The whole section tree; it is a handful of rows, read in one query.</summary>
     public async Task<IReadOnlyList<SectionNode>> SectionsAsync(CancellationToken ct) =>
         await db.Sections.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Name)

@@ -15,7 +15,8 @@ public sealed class ArticleModel(NewsQueries news) : PageModel
         var article = await news.ArticleAsync(Languages.Default, slug, ct);
         if (article is null)
         {
-            return NotFound();
+            var renamed = await news.RenamedToAsync(Languages.Default, slug, ct);
+            return renamed is null ? NotFound() : RedirectPermanent($"/news/{renamed}");
         }
         Article = article;
         SectionPath = SectionTree.PathTo(await news.SectionsAsync(ct), article.SectionId);

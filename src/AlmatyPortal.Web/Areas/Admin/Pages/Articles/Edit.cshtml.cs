@@ -1,0 +1,124 @@
+using AlmatyPortal.Web.Features.Editing;
+using AlmatyPortal.Web.Features.Markdown;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AlmatyPortal.Web.Areas.Admin.Pages.Articles;
+
+public sealed class EditModel(ArticleEditor editor, ArticleForms forms, MarkdownRenderer markdown) : PageModel
+{
+    [BindProperty]
+    public ArticleInput Input { get; set; } = new();
+
+    public ArticleState? State { get; private set; }
+    public EditorChoices Choices { get; private set; } = null!;
+    public string? PreviewHtml { get; private set; }
+
+    /// <summary>Set when this editor's save met a newer version: what is saved now.</summary>
+    public ArticleRevision? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        if (id is { } existing)
+        {
+            if (await forms.LoadAsync(existing, ct) is not { } loaded)
+            {
+                return NotFound();
+            }
+            (Input, State) = loaded;
+        }
+        return await ShowAsync(ct);
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken ct) => SaveAsync(id, SaveIntent.Save, ct);
+
+    public Task<IActionResult> OnPostPublishAsync(int? id, CancellationToken ct) => SaveAsync(id, SaveIntent.Publish, ct);
+
+    public Task<IActionResult> OnPostUnpublishAsync(int? id, CancellationToken ct) => SaveAsync(id, SaveIntent.Unpublish, ct);
+
+    public async Task<IActionResult> OnPostPreviewAsync(int? id, CancellationToken ct)
+    {
+        Input.Id = id ?? Input.Id;
+        ModelState.Clear();
+        var rendering = markdown.Render(Input.Body);
+        PreviewHtml = rendering.Html;
+        if (!rendering.Succeeded)
+        {
+            ModelState.AddModelError("Input.Body", rendering.Error!);
+        }
+        State = await forms.StateAsync(Input.Id, ct);
+        return await ShowAsync(ct);
+    }
+
+    /// <summary>The editor's script saves drafts here every few seconds; it answers JSON, never a page.</summary>
+    public async Task<IActionResult> OnPostAutosaveAsync(int? id, CancellationToken ct)
+    {
+        Input.Id = id ?? Input.Id;
+        var outcome = await editor.SaveAsync(Input, SaveIntent.Autosave, User.Identity!.Name!, ct);
+        return outcome switch
+        {
+            SaveOutcome.Saved s => new JsonResult(new { id = s.Id, version = s.Version, savedAt = DateTime.UtcNow }),
+            SaveOutcome.Conflict c => new JsonResult(new { conflict = true, version = c.Current.Version, savedBy = c.Current.SavedBy }) { StatusCode = StatusCodes.Status409Conflict },
+            SaveOutcome.Invalid i => new JsonResult(new { errors = i.Errors }) { StatusCode = StatusCodes.Status422UnprocessableEntity },
+            _ => NotFound(),
+        };
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
+    {
+        if (!await editor.DeleteAsync(id, Input.Version, ct))
+        {
+            TempData["Notice"] = "The article was not deleted: it changed since you opened it, or it is already gone.";
+            return LocalRedirect($"/admin/articles/edit/{id}");
+        }
+        TempData["Notice"] = "The article was deleted.";
+        return LocalRedirect("/admin/articles");
+    }
+
+    private async Task<IActionResult> SaveAsync(int? id, SaveIntent intent, CancellationToken ct)
+    {
+        Input.Id = id ?? Input.Id;
+        if (ModelState.IsValid)
+        {
+            var outcome = await editor.SaveAsync(Input, intent, User.Identity!.Name!, ct);
+            switch (outcome)
+            {
+                case SaveOutcome.Saved saved:
+                    TempData["Notice"] = saved.Status switch
+                    {
+                        Features.News.PublicationStatus.Published when intent == SaveIntent.Publish => "Published.",
+                        Features.News.PublicationStatus.Scheduled when intent == SaveIntent.Publish => "Scheduled: it will be published at its publish date.",
+                        _ when intent == SaveIntent.Unpublish => "Unpublished: it is a draft again and no longer public.",
+                        _ => "Saved.",
+                    };
+                    return LocalRedirect($"/admin/articles/edit/{saved.Id}");
+                case SaveOutcome.NotFound:
+                    return NotFound();
+                case SaveOutcome.Conflict conflict:
+                    Conflict = conflict.Current;
+                    break;
+                case SaveOutcome.Invalid invalid:
+                    foreach (var (field, message) in invalid.Errors)
+                    {
+                        ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{field}", message);
+                    }
+                    break;
+            }
+        }
+        State = await forms.StateAsync(Input.Id, ct);
+        if (Conflict is not null)
+        {
+            // The form keeps this editor's text; its version moves to the current one, so saving again is a deliberate merge.
+            ModelState.Remove("Input.Version");
+            Input.Version = Conflict.Version;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+        return await ShowAsync(ct);
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
+        Choices = await forms.ChoicesAsync(ct);
+        return Page();
+    }
+}

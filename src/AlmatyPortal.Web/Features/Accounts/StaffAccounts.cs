@@ -1,0 +1,111 @@
+using AlmatyPortal.Web.Features.Audit;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlmatyPortal.Web.Features.Accounts;
+
+/// <summary>Creates, disables and resets staff accounts; every change is audited and ends the user's other sessions.</summary>
+public sealed class StaffAccounts(UserManager<StaffUser> users, AuditLog audit, TimeProvider clock)
+{
+    public async Task<IdentityResult> CreateAsync(string email, string role, string password, string? displayName = null)
+    {
+        if (!StaffRoles.All.Contains(role))
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "Role", Description = $"Role must be {string.Join(" or ", StaffRoles.All)}." });
+        }
+        var user = new StaffUser
+        {
+            UserName = email.Trim(),
+            Email = email.Trim(),
+            EmailConfirmed = true,
+            DisplayName = string.IsNullOrWhiteSpace(displayName) ? email.Trim() : displayName.Trim(),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+        result = await users.AddToRoleAsync(user, role);
+        if (result.Succeeded)
+        {
+            await audit.WriteAsync(AuditLog.UserChange, user.Email!, $"created as {role}");
+        }
+        return result;
+    }
+
+    public async Task<IdentityResult> SetDisabledAsync(StaffUser user, bool disabled)
+    {
+        user.IsDisabled = disabled;
+        var result = await users.UpdateAsync(user);
+        if (result.Succeeded)
+        {
+            // A new security stamp signs the user out everywhere at their next request.
+            await users.UpdateSecurityStampAsync(user);
+            await audit.WriteAsync(AuditLog.UserChange, user.Email!, disabled ? "disabled" : "enabled");
+        }
+        return result;
+    }
+
+    public async Task<IdentityResult> ResetPasswordAsync(StaffUser user, string newPassword)
+    {
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, newPassword);
+        if (result.Succeeded)
+        {
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+            await audit.WriteAsync(AuditLog.UserChange, user.Email!, "password reset by an admin");
+        }
+        return result;
+    }
+
+    public async Task<IdentityResult> SetRoleAsync(StaffUser user, string role)
+    {
+        if (!StaffRoles.All.Contains(role))
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "Role", Description = "Unknown role." });
+        }
+        var current = await users.GetRolesAsync(user);
+        if (current.SequenceEqual([role]))
+        {
+            return IdentityResult.Success;
+        }
+        var result = await users.RemoveFromRolesAsync(user, current);
+        result = result.Succeeded ? await users.AddToRoleAsync(user, role) : result;
+        if (result.Succeeded)
+        {
+            await users.UpdateSecurityStampAsync(user);
+            await audit.WriteAsync(AuditLog.UserChange, user.Email!, $"role set to {role}");
+        }
+        return result;
+    }
+
+    /// <summary>Creates the configured first admin when no admin exists yet.</summary>
+    public async Task EnsureFirstAdminAsync(AdminOptions options, ILogger logger)
+    {
+        if (string.IsNullOrWhiteSpace(options.Email) || string.IsNullOrEmpty(options.Password))
+        {
+            return;
+        }
+        if ((await users.GetUsersInRoleAsync(StaffRoles.Admin)).Count > 0)
+        {
+            return;
+        }
+        var existing = await users.FindByEmailAsync(options.Email);
+        var result = existing is null
+            ? await CreateAsync(options.Email, StaffRoles.Admin, options.Password)
+            : await SetRoleAsync(existing, StaffRoles.Admin);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("Created the first admin account {Email}", options.Email);
+        }
+        else
+        {
+            throw new InvalidOperationException("The first admin from Admin:Email could not be created: "
+                + string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    public Task<List<StaffUser>> ListAsync() => users.Users.OrderBy(u => u.Email).ToListAsync();
+}

@@ -1,0 +1,313 @@
+using AlmatyPortal.Web.Features.Audit;
+using AlmatyPortal.Web.Features.Markdown;
+using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.Publishing;
+using AlmatyPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlmatyPortal.Web.Features.Editing;
+
+/// <summary>
+/// Saves, publishes, unpublishes, restores and deletes articles. Every save is checked against the version the editor
+/// started from, keeps a revision, and renders the Markdown once.
+/// </summary>
+public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown, AuditLog audit, OfficeClock clock)
+{
+    public async Task<SaveOutcome> SaveAsync(ArticleInput input, SaveIntent intent, string user, CancellationToken ct = default)
+    {
+        var language = Languages.IsSupported(input.Language) ? input.Language : Languages.Default;
+        var slug = string.IsNullOrWhiteSpace(input.Slug) ? Slug.From(input.Title) : input.Slug.Trim();
+        var rendering = markdown.Render(input.Body);
+        var errors = await ValidateAsync(input, slug, language, rendering, ct);
+        if (errors.Count > 0)
+        {
+            return new SaveOutcome.Invalid(errors);
+        }
+
+        Article article;
+        if (input.Id is { } id)
+        {
+            var existing = await db.Articles.Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == id, ct);
+            if (existing is null)
+            {
+                return new SaveOutcome.NotFound();
+            }
+            if (existing.Version != input.Version)
+            {
+                return new SaveOutcome.Conflict(await SnapshotAsync(existing, ct));
+            }
+            article = existing;
+        }
+        else
+        {
+            article = db.Articles.Add(new Article { Language = language, CreatedAt = clock.UtcNow }).Entity;
+        }
+        if (intent == SaveIntent.Autosave && article.Status != PublicationStatus.Draft)
+        {
+            return new SaveOutcome.Invalid(new Dictionary<string, string> { [""] = "Only drafts are saved automatically; use Update to save a published article." });
+        }
+
+        var oldSlug = article.Slug;
+        article.Title = input.Title.Trim();
+        article.Slug = slug;
+        article.Summary = (input.Summary ?? "").Trim();
+        article.BodyMarkdown = input.Body ?? "";
+        article.BodyHtml = rendering.Html;
+        article.SectionId = input.SectionId;
+        article.FeaturedImageId = input.FeaturedImageId;
+        var requested = input.PublishAt is { } local ? clock.ToUtc(local) : (DateTime?)null;
+        var note = ApplyStatus(article, intent, requested);
+        await SyncTagsAsync(article, input.TagList(), ct);
+        await KeepOldAddressAsync(article, oldSlug, ct);
+
+        article.Version++;
+        article.UpdatedAt = clock.UtcNow;
+        await AddRevisionAsync(article, user, note, intent == SaveIntent.Autosave, ct);
+        AuditStatusChange(intent, article, note);
+        return await CommitAsync(article, ct);
+    }
+
+    public async Task<SaveOutcome> RestoreAsync(int articleId, int revisionVersion, int expectedVersion, string user, CancellationToken ct = default)
+    {
+        var article = await db.Articles.Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == articleId, ct);
+        var revision = await db.ArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.ArticleId == articleId && r.Version == revisionVersion, ct);
+        if (article is null || revision is null)
+        {
+            return new SaveOutcome.NotFound();
+        }
+        if (article.Version != expectedVersion)
+        {
+            return new SaveOutcome.Conflict(await SnapshotAsync(article, ct));
+        }
+        var rendering = markdown.Render(revision.BodyMarkdown);
+        var slugTaken = await db.Articles.AnyAsync(a => a.Language == article.Language && a.Slug == revision.Slug && a.Id != article.Id, ct);
+        var oldSlug = article.Slug;
+        article.Title = revision.Title;
+        article.Slug = slugTaken ? article.Slug : revision.Slug;
+        article.Summary = revision.Summary;
+        article.BodyMarkdown = revision.BodyMarkdown;
+        article.BodyHtml = rendering.Succeeded ? rendering.Html : article.BodyHtml;
+        article.SectionId = await db.Sections.AnyAsync(s => s.Id == revision.SectionId, ct) ? revision.SectionId : article.SectionId;
+        article.FeaturedImageId = revision.FeaturedImageId is { } image && await db.Media.AnyAsync(m => m.Id == image, ct) ? image : null;
+        await SyncTagsAsync(article, SplitTags(revision.Tags), ct);
+        await KeepOldAddressAsync(article, oldSlug, ct);
+        article.Version++;
+        article.UpdatedAt = clock.UtcNow;
+        var note = $"restored version {revision.Version}";
+        await AddRevisionAsync(article, user, note, autosave: false, ct);
+        audit.Add(AuditLog.Restore, Describe(article), note);
+        return await CommitAsync(article, ct);
+    }
+
+    public async Task<bool> DeleteAsync(int articleId, int expectedVersion, CancellationToken ct = default)
+    {
+        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == articleId && a.Version == expectedVersion, ct);
+        if (article is null)
+        {
+            return false;
+        }
+        db.Articles.Remove(article);
+        audit.Add(AuditLog.Delete, Describe(article), $"deleted at version {article.Version}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The article as it stands now, in the shape of a revision, with who saved it last.</summary>
+    public async Task<ArticleRevision> SnapshotAsync(Article article, CancellationToken ct)
+    {
+        var last = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == article.Id && r.Version == article.Version)
+            .Select(r => new { r.SavedBy, r.SavedAt }).FirstOrDefaultAsync(ct);
+        var tags = article.Tags.Count > 0 ? article.Tags
+            : await db.Articles.Where(a => a.Id == article.Id).SelectMany(a => a.Tags).ToListAsync(ct);
+        return ToRevision(article, tags, last?.SavedBy ?? "content import", last?.SavedAt ?? article.UpdatedAt, "", autosave: false);
+    }
+
+    private async Task<Dictionary<string, string>> ValidateAsync(ArticleInput input, string slug, string language, MarkdownRendering rendering, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(input.Title))
+        {
+            errors[nameof(input.Title)] = "Enter a title.";
+        }
+        else if (input.Title.Trim().Length > Article.TitleMaxLength)
+        {
+            errors[nameof(input.Title)] = $"The title can have at most {Article.TitleMaxLength} characters.";
+        }
+        if ((input.Summary ?? "").Trim().Length > Article.SummaryMaxLength)
+        {
+            errors[nameof(input.Summary)] = $"The summary can have at most {Article.SummaryMaxLength} characters.";
+        }
+        if ((input.Body ?? "").Length > ArticleInput.BodyMaxLength)
+        {
+            errors[nameof(input.Body)] = $"The body can have at most {ArticleInput.BodyMaxLength} characters.";
+        }
+        else if (!rendering.Succeeded)
+        {
+            errors[nameof(input.Body)] = rendering.Error!;
+        }
+        if (!Slug.IsValid(slug))
+        {
+            errors[nameof(input.Slug)] = "Use lower-case letters, digits and single hyphens, like regional-conference-2011.";
+        }
+        else if (await db.Articles.AnyAsync(a => a.Language == language && a.Slug == slug && a.Id != (input.Id ?? 0), ct))
+        {
+            errors[nameof(input.Slug)] = "Another article already uses this slug.";
+        }
+        if (!await db.Sections.AnyAsync(s => s.Id == input.SectionId, ct))
+        {
+            errors[nameof(input.SectionId)] = "Choose a section.";
+        }
+        if (input.FeaturedImageId is { } image && !await db.Media.AnyAsync(m => m.Id == image && m.ContentType.StartsWith("image/"), ct))
+        {
+            errors[nameof(input.FeaturedImageId)] = "Choose an image from the media library.";
+        }
+        var tags = input.TagList();
+        if (tags.Count > 20 || tags.Any(t => t.Length > 80 || Slug.From(t).Length == 0))
+        {
+            errors[nameof(input.Tags)] = "Use at most 20 tags, separated by commas, each with letters or digits and at most 80 characters.";
+        }
+        return errors;
+    }
+
+    private string ApplyStatus(Article article, SaveIntent intent, DateTime? requested)
+    {
+        var now = clock.UtcNow;
+        switch (intent)
+        {
+            case SaveIntent.Publish:
+                article.PublishAt = requested ?? (article.Status == PublicationStatus.Published ? article.PublishAt : null) ?? now;
+                article.Status = article.PublishAt > now ? PublicationStatus.Scheduled : PublicationStatus.Published;
+                return article.Status == PublicationStatus.Scheduled ? "scheduled" : "published";
+            case SaveIntent.Unpublish:
+                article.PublishAt = requested ?? article.PublishAt;
+                article.Status = PublicationStatus.Draft;
+                return "unpublished";
+            case SaveIntent.Autosave:
+                article.PublishAt = requested;
+                return "autosaved";
+            default:
+                article.PublishAt = requested ?? (article.Status == PublicationStatus.Draft ? null : article.PublishAt);
+                if (article.Status == PublicationStatus.Scheduled && article.PublishAt is null)
+                {
+                    article.Status = PublicationStatus.Draft;
+                }
+                return article.Status == PublicationStatus.Draft ? "saved draft" : "updated";
+        }
+    }
+
+    private void AuditStatusChange(SaveIntent intent, Article article, string note)
+    {
+        var action = intent switch
+        {
+            SaveIntent.Publish when article.Status == PublicationStatus.Scheduled => AuditLog.Schedule,
+            SaveIntent.Publish => AuditLog.Publish,
+            SaveIntent.Unpublish => AuditLog.Unpublish,
+            _ => null,
+        };
+        if (action is not null)
+        {
+            audit.Add(action, Describe(article), note + (article.PublishAt is { } at ? $" for {at:u}" : ""));
+        }
+    }
+
+    private async Task SyncTagsAsync(Article article, IReadOnlyList<string> names, CancellationToken ct)
+    {
+        var wanted = new List<Tag>();
+        foreach (var name in names)
+        {
+            var slug = Slug.From(name);
+            wanted.Add(db.Tags.Local.FirstOrDefault(t => t.Slug == slug)
+                ?? await db.Tags.FirstOrDefaultAsync(t => t.Slug == slug, ct)
+                ?? db.Tags.Add(new Tag { Slug = slug, Name = name.Trim() }).Entity);
+        }
+        article.Tags.RemoveAll(t => !wanted.Contains(t));
+        article.Tags.AddRange(wanted.Where(t => !article.Tags.Contains(t)));
+    }
+
+    // A published article's old address keeps working: it answers 301 to the new one.
+    private async Task KeepOldAddressAsync(Article article, string oldSlug, CancellationToken ct)
+    {
+        var stale = await db.SlugRedirects.Where(r => r.Language == article.Language && r.OldSlug == article.Slug).ToListAsync(ct);
+        db.SlugRedirects.RemoveRange(stale);
+        if (oldSlug.Length > 0 && oldSlug != article.Slug && article.Id != 0
+            && (article.Status == PublicationStatus.Published || await db.ArticleRevisions.AnyAsync(r => r.ArticleId == article.Id && r.Status == PublicationStatus.Published, ct))
+            && !await db.SlugRedirects.AnyAsync(r => r.Language == article.Language && r.OldSlug == oldSlug, ct))
+        {
+            db.SlugRedirects.Add(new SlugRedirect { Language = article.Language, OldSlug = oldSlug, ArticleId = article.Id });
+        }
+    }
+
+    private async Task AddRevisionAsync(Article article, string user, string note, bool autosave, CancellationToken ct)
+    {
+        // Autosaves replace each other, and a named save clears them: the history lists only what editors chose to save.
+        if (article.Id != 0)
+        {
+            db.ArticleRevisions.RemoveRange(await db.ArticleRevisions.Where(r => r.ArticleId == article.Id && r.IsAutosave).ToListAsync(ct));
+        }
+        var revision = ToRevision(article, article.Tags, user, clock.UtcNow, note, autosave);
+        revision.Article = article;
+        db.ArticleRevisions.Add(revision);
+    }
+
+    private async Task<SaveOutcome> CommitAsync(Article article, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new SaveOutcome.Saved(article.Id, article.Version, article.Status, article.Slug);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Articles.Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == article.Id, ct);
+            return current is null ? new SaveOutcome.NotFound() : new SaveOutcome.Conflict(await SnapshotAsync(current, ct));
+        }
+        catch (DbUpdateException) when (article.Slug.Length > 0)
+        {
+            // Another save took the slug between the check and the write (the unique index refused it).
+            if (!await SlugTakenAsync(article, ct))
+            {
+                throw;
+            }
+            return new SaveOutcome.Invalid(new Dictionary<string, string> { [nameof(ArticleInput.Slug)] = "Another article already uses this slug." });
+        }
+    }
+
+    private async Task<bool> SlugTakenAsync(Article article, CancellationToken ct)
+    {
+        var (language, slug, id) = (article.Language, article.Slug, article.Id);
+        db.ChangeTracker.Clear();
+        return await db.Articles.AnyAsync(a => a.Language == language && a.Slug == slug && a.Id != id, ct);
+    }
+
+    private static ArticleRevision ToRevision(Article article, IEnumerable<Tag> tags, string user, DateTime at, string note, bool autosave) => new()
+    {
+        ArticleId = article.Id,
+        Version = article.Version,
+        SavedAt = at,
+        SavedBy = user,
+        IsAutosave = autosave,
+        Note = note,
+        Title = article.Title,
+        Slug = article.Slug,
+        Summary = article.Summary,
+        BodyMarkdown = article.BodyMarkdown,
+        SectionId = article.SectionId,
+        Tags = string.Join(", ", tags.Select(t => t.Name).Order(StringComparer.Ordinal)),
+        FeaturedImageId = article.FeaturedImageId,
+        PublishAt = article.PublishAt,
+        Status = article.Status,
+    };
+
+    public static IReadOnlyList<string> SplitTags(string tags) =>
+        tags.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    private static string Describe(Article article) => $"article {article.Id} ({article.Slug})";
+}

@@ -1,0 +1,67 @@
+using AlmatyPortal.Web.Features.News;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AlmatyPortal.Web.Features.Editing;
+
+/// <summary>The full content of an article as one save left it: who saved it, when, and everything they wrote.</summary>
+public sealed class ArticleRevision
+{
+    public int Id { get; set; }
+    public int ArticleId { get; set; }
+    public Article? Article { get; set; }
+
+    /// <summary>The article version this save produced; unique per article.</summary>
+    public int Version { get; set; }
+
+    public DateTime SavedAt { get; set; }
+    public string SavedBy { get; set; } = "";
+
+    /// <summary>Autosaves keep a draft safe but stay out of the named history.</summary>
+    public bool IsAutosave { get; set; }
+
+    /// <summary>What the save did: "saved draft", "published", "restored version 3".</summary>
+    public string Note { get; set; } = "";
+
+    public string Title { get; set; } = "";
+    public string Slug { get; set; } = "";
+    public string Summary { get; set; } = "";
+    public string BodyMarkdown { get; set; } = "";
+    public int SectionId { get; set; }
+    public string Tags { get; set; } = "";
+    public int? FeaturedImageId { get; set; }
+    public DateTime? PublishAt { get; set; }
+    public PublicationStatus Status { get; set; }
+}
+
+/// <summary>An old address of an article, kept so links to it answer 301 to the current one.</summary>
+public sealed class SlugRedirect
+{
+    public int Id { get; set; }
+    public string Language { get; set; } = "";
+    public string OldSlug { get; set; } = "";
+    public int ArticleId { get; set; }
+}
+
+internal sealed class EditingConfiguration : IEntityTypeConfiguration<ArticleRevision>, IEntityTypeConfiguration<SlugRedirect>
+{
+    public void Configure(EntityTypeBuilder<ArticleRevision> b)
+    {
+        b.Property(r => r.SavedBy).HasMaxLength(256);
+        b.Property(r => r.Note).HasMaxLength(200);
+        b.Property(r => r.Title).HasMaxLength(Article.TitleMaxLength);
+        b.Property(r => r.Slug).HasMaxLength(Article.SlugMaxLength);
+        b.Property(r => r.Summary).HasMaxLength(Article.SummaryMaxLength);
+        b.Property(r => r.Tags).HasMaxLength(1000);
+        b.HasIndex(r => new { r.ArticleId, r.Version }).IsUnique();
+        b.HasOne(r => r.Article).WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<SlugRedirect> b)
+    {
+        b.Property(r => r.Language).HasMaxLength(8);
+        b.Property(r => r.OldSlug).HasMaxLength(Article.SlugMaxLength);
+        b.HasIndex(r => new { r.Language, r.OldSlug }).IsUnique();
+        b.HasOne<Article>().WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

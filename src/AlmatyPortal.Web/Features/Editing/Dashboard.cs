@@ -1,0 +1,31 @@
+using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlmatyPortal.Web.Features.Editing;
+
+/// <summary>What the admin dashboard shows: drafts, scheduled (with overdue ones flagged), recent publishing, donate clicks.</summary>
+public sealed class Dashboard(PortalDbContext db, ArticleForms forms, OfficeClock clock)
+{
+    public async Task<DashboardView> LoadAsync(CancellationToken ct)
+    {
+        var drafts = await forms.ListAsync(PublicationStatus.Draft, 20, ct);
+        var scheduled = await forms.ListAsync(PublicationStatus.Scheduled, 20, ct);
+        var published = await forms.ListAsync(PublicationStatus.Published, 10, ct);
+        var since = clock.Today.AddDays(-29);
+        var clicks = await db.DonationClicks.AsNoTracking().Where(c => c.Day >= since)
+            .GroupBy(c => c.SourcePath).Select(g => new DonateSource(g.Key, g.Sum(c => c.Count)))
+            .OrderByDescending(s => s.Clicks).ThenBy(s => s.SourcePath).Take(50).ToListAsync(ct);
+        var overdueBefore = clock.UtcNow.AddMinutes(-1);
+        return new DashboardView(drafts, scheduled, published, clicks, scheduled.Where(a => a.PublishAt < overdueBefore).Select(a => a.Id).ToHashSet());
+    }
+}
+
+public sealed record DashboardView(
+    IReadOnlyList<ArticleRow> Drafts, IReadOnlyList<ArticleRow> Scheduled, IReadOnlyList<ArticleRow> Published,
+    IReadOnlyList<DonateSource> DonateClicks, IReadOnlySet<int> Overdue)
+{
+    public int TotalClicks => DonateClicks.Sum(c => c.Clicks);
+}
+
+public sealed record DonateSource(string SourcePath, int Clicks);

@@ -1,0 +1,15 @@
+namespace AlmatyPortal.Web.Features.Editing;
+
+/// <summary>How a save ended.</summary>
+public abstract record SaveOutcome
+{
+    public sealed record Saved(int Id, int Version, News.PublicationStatus Status, string Slug) : SaveOutcome;
+
+    /// <summary>Field errors, keyed by input field name; nothing was saved.</summary>
+    public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : SaveOutcome;
+
+    /// <summary>Someone saved after this editor started; nothing was saved, and this is what they saved.</summary>
+    public sealed record Conflict(ArticleRevision Current) : SaveOutcome;
+
+    public sealed record NotFound : SaveOutcome;
+}

@@ -1,0 +1,81 @@
+using AlmatyPortal.Web.Features.Audit;
+using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AlmatyPortal.Web.Features.Editing;
+
+/// <summary>Publishes every scheduled article whose time has come, each as its own revision and audit entry.</summary>
+public sealed class ScheduledPublishing(PortalDbContext db, AuditLog audit, OfficeClock clock, ILogger<ScheduledPublishing> logger)
+{
+    public const string Publisher = "scheduler";
+
+    public async Task<int> PublishDueAsync(CancellationToken ct = default)
+    {
+        var now = clock.UtcNow;
+        var due = await db.Articles.Include(a => a.Tags)
+            .Where(a => a.Status == PublicationStatus.Scheduled && a.PublishAt <= now)
+            .OrderBy(a => a.PublishAt).Take(100).ToListAsync(ct);
+        var published = 0;
+        foreach (var article in due)
+        {
+            article.Status = PublicationStatus.Published;
+            article.Version++;
+            article.UpdatedAt = now;
+            db.ArticleRevisions.Add(new ArticleRevision
+            {
+                ArticleId = article.Id, Version = article.Version, SavedAt = now, SavedBy = Publisher, Note = "published on schedule",
+                Title = article.Title, Slug = article.Slug, Summary = article.Summary, BodyMarkdown = article.BodyMarkdown,
+                SectionId = article.SectionId, FeaturedImageId = article.FeaturedImageId, PublishAt = article.PublishAt,
+                Status = article.Status, Tags = string.Join(", ", article.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)),
+            });
+            audit.Add(AuditLog.Publish, $"article {article.Id} ({article.Slug})", $"published on schedule, due {article.PublishAt:u}", actor: Publisher);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                published++;
+                logger.LogInformation("Published scheduled article {ArticleId} ({Slug}), due {Due}", article.Id, article.Slug, article.PublishAt);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // An editor saved it meanwhile; it is looked at again next round with their changes.
+                db.ChangeTracker.Clear();
+            }
+        }
+        return published;
+    }
+
+    /// <summary>Scheduled articles whose time has passed by more than a minute: the dashboard flags them.</summary>
+    public IQueryable<Article> Overdue() =>
+        db.Articles.AsNoTracking().Where(a => a.Status == PublicationStatus.Scheduled && a.PublishAt < clock.UtcNow.AddMinutes(-1));
+}
+
+/// <summary>Runs <see cref="ScheduledPublishing"/> at start-up (catching up after downtime) and then every interval.</summary>
+internal sealed class ScheduledPublisher(IServiceScopeFactory scopes, IOptions<PortalOptions> options, ILogger<ScheduledPublisher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromSeconds(options.Value.SchedulerIntervalSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ScheduledPublishing>().PublishDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Scheduled publishing failed; it will try again in {Interval}", interval);
+            }
+            try
+            {
+                await Task.Delay(interval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

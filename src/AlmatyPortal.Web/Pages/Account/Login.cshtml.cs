@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+using AlmatyPortal.Web.Features.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace AlmatyPortal.Web.Pages.Account;
+
+[EnableRateLimiting(AccountServices.SignInRateLimit)]
+public sealed class LoginModel(SignInService signIn) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Enter your email.")]
+    [EmailAddress(ErrorMessage = "Enter an email address, like name@example.org.")]
+    [Display(Name = "Email")]
+    public string Email { get; set; } = "";
+
+    [BindProperty]
+    [Required(ErrorMessage = "Enter your password.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Password")]
+    public string Password { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        if (!await signIn.SignInAsync(Email, Password))
+        {
+            ModelState.AddModelError(string.Empty, SignInService.FailureMessage);
+            return Page();
+        }
+        // Only a local address is followed; anything else goes to the dashboard.
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
+    }
+}

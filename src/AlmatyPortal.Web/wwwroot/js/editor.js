@@ -1,0 +1,70 @@
+// Saves a draft to the server a few seconds after typing stops, so a closed tab loses little.
+// The page works without this script; it only adds the autosave.
+(function () {
+  "use strict";
+  var form = document.getElementById("article-editor");
+  if (!form || form.dataset.autosave !== "on" || !window.fetch) {
+    return;
+  }
+  var status = form.querySelector(".autosave-status");
+  var version = form.querySelector("input[name='Input.Version']");
+  var url = form.dataset.autosaveUrl;
+  var timer = null;
+  var dirty = false;
+  var saving = false;
+
+  function say(text) {
+    if (status) {
+      status.textContent = text;
+    }
+  }
+
+  function save() {
+    if (!dirty || saving) {
+      return;
+    }
+    saving = true;
+    dirty = false;
+    fetch(url, { method: "POST", body: new FormData(form), credentials: "same-origin" })
+      .then(function (response) {
+        return response.json().then(function (data) { return { status: response.status, data: data }; });
+      })
+      .then(function (result) {
+        if (result.status === 200) {
+          version.value = result.data.version;
+          if (url.indexOf("/edit?") > 0 || /\/edit$/.test(form.getAttribute("action"))) {
+            // A new article now exists: later saves and the buttons go to its own address.
+            var address = "/admin/articles/edit/" + result.data.id;
+            url = address + "?handler=Autosave";
+            form.setAttribute("action", address);
+            form.querySelectorAll("button[formaction]").forEach(function (b) {
+              b.setAttribute("formaction", address + b.getAttribute("formaction").replace(/^[^?]*/, ""));
+            });
+            history.replaceState(null, "", address);
+          }
+          say("Draft saved automatically at " + new Date().toLocaleTimeString() + ".");
+        } else if (result.status === 409) {
+          say("Someone else saved this article. Your text is still here: save it to compare and merge.");
+          form.dataset.autosave = "off";
+        } else {
+          dirty = true;
+          say("Not saved automatically yet: " + Object.values(result.data.errors || {}).join(" "));
+        }
+      })
+      .catch(function () {
+        dirty = true;
+        say("Could not reach the server; will retry.");
+      })
+      .finally(function () {
+        saving = false;
+      });
+  }
+
+  form.addEventListener("input", function () {
+    dirty = true;
+    clearTimeout(timer);
+    timer = setTimeout(save, 3000);
+  });
+  setInterval(save, 10000);
+  window.addEventListener("pagehide", save);
+})();
