@@ -43,7 +43,11 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddress>();
+        });
     }
 
     public HttpClient CreateReader() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -65,6 +69,11 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (Environment.GetEnvironmentVariable("PORTAL_KEEP_TEST_DATA") == "1")
+        {
+            // For debugging a failure: the database and logs stay in DataPath.
+            return;
+        }
         try
         {
             Directory.Delete(DataPath, recursive: true);
@@ -74,6 +83,22 @@ public class PortalFactory : WebApplicationFactory<Program>
             // A log file may still be held open by a sink flushing on another thread; the OS temp cleaner gets it.
         }
     }
+}
+
+/// <summary>TestServer requests carry no client address; this gives them the documentation address 203.0.113.7, as Kestrel would give a real one.</summary>
+internal sealed class ClientAddress : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public static readonly System.Net.IPAddress Address = System.Net.IPAddress.Parse("203.0.113.7");
+
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use(nextMiddleware => context =>
+        {
+            context.Connection.RemoteIpAddress ??= Address;
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 /// <summary>The portal on the repository's own content/, for tests that share one instance.</summary>

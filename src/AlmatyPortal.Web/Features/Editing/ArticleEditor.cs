@@ -258,33 +258,33 @@ public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown,
 
     private async Task<SaveOutcome> CommitAsync(Article article, CancellationToken ct)
     {
+        var basedOn = article.Version - 1;
         try
         {
             await db.SaveChangesAsync(ct);
             return new SaveOutcome.Saved(article.Id, article.Version, article.Status, article.Slug);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException) when (article.Id != 0 || article.Slug.Length > 0)
         {
+            // Another save got in first: either its UPDATE moved the version (a concurrency failure), or its revision
+            // took this version number (a unique-index failure), or it took the slug. Look at what is there now.
+            var (id, language, slug) = (article.Id, article.Language, article.Slug);
             db.ChangeTracker.Clear();
-            var current = await db.Articles.Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == article.Id, ct);
-            return current is null ? new SaveOutcome.NotFound() : new SaveOutcome.Conflict(await SnapshotAsync(current, ct));
-        }
-        catch (DbUpdateException) when (article.Slug.Length > 0)
-        {
-            // Another save took the slug between the check and the write (the unique index refused it).
-            if (!await SlugTakenAsync(article, ct))
+            var current = id == 0 ? null : await db.Articles.Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == id, ct);
+            if (id != 0 && current is null)
             {
-                throw;
+                return new SaveOutcome.NotFound();
             }
-            return new SaveOutcome.Invalid(new Dictionary<string, string> { [nameof(ArticleInput.Slug)] = "Another article already uses this slug." });
+            if (current is not null && current.Version != basedOn)
+            {
+                return new SaveOutcome.Conflict(await SnapshotAsync(current, ct));
+            }
+            if (await db.Articles.AnyAsync(a => a.Language == language && a.Slug == slug && a.Id != id, ct))
+            {
+                return new SaveOutcome.Invalid(new Dictionary<string, string> { [nameof(ArticleInput.Slug)] = "Another article already uses this slug." });
+            }
+            throw;
         }
-    }
-
-    private async Task<bool> SlugTakenAsync(Article article, CancellationToken ct)
-    {
-        var (language, slug, id) = (article.Language, article.Slug, article.Id);
-        db.ChangeTracker.Clear();
-        return await db.Articles.AnyAsync(a => a.Language == language && a.Slug == slug && a.Id != id, ct);
     }
 
     private static ArticleRevision ToRevision(Article article, IEnumerable<Tag> tags, string user, DateTime at, string note, bool autosave) => new()

@@ -14,8 +14,9 @@ public sealed class Dashboard(PortalDbContext db, ArticleForms forms, OfficeCloc
         var published = await forms.ListAsync(PublicationStatus.Published, 10, ct);
         var since = clock.Today.AddDays(-29);
         var clicks = await db.DonationClicks.AsNoTracking().Where(c => c.Day >= since)
-            .GroupBy(c => c.SourcePath).Select(g => new DonateSource(g.Key, g.Sum(c => c.Count)))
-            .OrderByDescending(s => s.Clicks).ThenBy(s => s.SourcePath).Take(50).ToListAsync(ct);
+            .GroupBy(c => c.SourcePath).Select(g => new { Source = g.Key, Clicks = g.Sum(c => c.Count) })
+            .OrderByDescending(s => s.Clicks).ThenBy(s => s.Source).Take(50)
+            .Select(s => new DonateSource(s.Source, s.Clicks)).ToListAsync(ct);
         var overdueBefore = clock.UtcNow.AddMinutes(-1);
         return new DashboardView(drafts, scheduled, published, clicks, scheduled.Where(a => a.PublishAt < overdueBefore).Select(a => a.Id).ToHashSet());
     }
