@@ -23,7 +23,18 @@ public sealed class MediaAsset
     /// <summary>The credit line printed with the image, such as "© UNHCR".</summary>
     public string Credit { get; set; } = "";
 
+    /// <summary>The resized copies as "width=file" pairs, e.g. "480=a-480-1f2e.jpg;960=a-960-9c1d.jpg"; empty when only one file is kept.</summary>
+    public string Variants { get; set; } = "";
+
+    /// <summary>The size of the stored file(s) in bytes, for the library list.</summary>
+    public long Bytes { get; set; }
+
     public string? Photographer { get; set; }
     public string? Licence { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The srcset value for the resized copies, or empty.</summary>
+    public static string SrcSet(string variants) => string.Join(", ",
+        variants.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(v => v.Split('=')).Where(p => p.Length == 2)
+            .Select(p => $"/media/{p[1]} {p[0]}w"));
 }

@@ -18,11 +18,11 @@ public sealed record ArticleView(
     int SectionId, ImageView? Image, IReadOnlyList<TagLink> Tags, IReadOnlyList<ConferenceLink> Conferences);
 
 /// <summary>A featured image and its rights, as printed beside it.</summary>
-public sealed record ImageView(string FileName, int Width, int Height, string AltText, string Credit, string? Photographer, string? Licence)
+public sealed record ImageView(string FileName, int Width, int Height, string AltText, string Credit, string? Photographer, string? Licence, string Variants)
 {
     public string Url => "/media/" + FileName;
 
-    public static ImageView From(MediaAsset m) => new(m.FileName, m.Width, m.Height, m.AltText, m.Credit, m.Photographer, m.Licence);
+    public string SrcSet => MediaAsset.SrcSet(Variants);
 }
 
 public sealed record TagLink(string Slug, string Name);

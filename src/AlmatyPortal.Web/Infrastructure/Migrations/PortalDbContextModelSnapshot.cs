@@ -573,6 +573,9 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -598,6 +601,7 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Licence")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -606,12 +610,20 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Photographer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Variants")
+                        .IsRequired()
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Width")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("FileName")
                         .IsUnique();

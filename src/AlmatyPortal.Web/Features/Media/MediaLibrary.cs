@@ -1,0 +1,249 @@
+using System.Text;
+using AlmatyPortal.Web.Features.Audit;
+using AlmatyPortal.Web.Features.Publishing;
+using AlmatyPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SkiaSharp;
+
+namespace AlmatyPortal.Web.Features.Media;
+
+/// <summary>
+/// Takes uploads into the media library. The bytes decide the type; images are decoded and re-encoded with SkiaSharp
+/// (which drops all metadata) at a few widths; anything else but a PDF is refused with a reason.
+/// </summary>
+public sealed class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog audit, TimeProvider clock, IOptions<PortalOptions> options)
+{
+    public static readonly int[] Widths = [480, 960, 1600];
+
+    private static readonly string[] ForeignMarkers = ["<script", "<html", "<svg", "<?php", "<!doctype", "<iframe", "<body"];
+
+    public async Task<UploadOutcome> UploadAsync(Stream content, string fileName, MediaDetails details, CancellationToken ct)
+    {
+        var limit = options.Value.MaxUploadBytes;
+        var bytes = await ReadAtMostAsync(content, limit + 1, ct);
+        if (bytes.Length == 0)
+        {
+            return UploadOutcome.Refused("The file is empty.");
+        }
+        if (bytes.Length > limit)
+        {
+            return UploadOutcome.Refused($"The file is larger than {limit / (1024 * 1024.0):0.#} MB.");
+        }
+        var name = Slug.From(Path.GetFileNameWithoutExtension(fileName));
+        name = name.Length == 0 ? "file" : name[..Math.Min(name.Length, 60)];
+
+        if (StartsWith(bytes, "%PDF-"))
+        {
+            return await SaveDocumentAsync(bytes, name, details, ct);
+        }
+        if (Refusal(bytes) is { } refusal)
+        {
+            return UploadOutcome.Refused(refusal);
+        }
+        if (!details.IsDecorative && string.IsNullOrWhiteSpace(details.AltText))
+        {
+            return UploadOutcome.Refused("Describe the image in the alt text, or mark it as decorative.");
+        }
+        if (string.IsNullOrWhiteSpace(details.Credit))
+        {
+            return UploadOutcome.Refused("Give the image a credit line, such as © UNHCR.");
+        }
+
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = SKCodec.Create(data);
+        if (codec is null || codec.EncodedFormat is not (SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Png or SKEncodedImageFormat.Webp))
+        {
+            return UploadOutcome.Refused("This file is not a JPEG, PNG or WebP image.");
+        }
+        if ((long)codec.Info.Width * codec.Info.Height > options.Value.MaxImagePixels)
+        {
+            return UploadOutcome.Refused($"The image is {codec.Info.Width}×{codec.Info.Height} pixels; the limit is {options.Value.MaxImagePixels / 1_000_000.0:0.#} megapixels.");
+        }
+        using var decoded = Decode(codec);
+        if (decoded is null)
+        {
+            return UploadOutcome.Refused("The image is broken or incomplete and cannot be read.");
+        }
+        using var upright = Upright(decoded, codec.EncodedOrigin);
+
+        var opaque = upright.AlphaType == SKAlphaType.Opaque || codec.EncodedFormat == SKEncodedImageFormat.Jpeg;
+        var widths = Widths.Where(w => w < upright.Width).Append(Math.Min(upright.Width, Widths[^1])).Distinct().Order().ToList();
+        var stored = new List<string>();
+        long total = 0;
+        foreach (var width in widths)
+        {
+            var encoded = Encode(upright, width, opaque);
+            total += encoded.Length;
+            stored.Add(await store.SaveAsync($"{name}-{width}", opaque ? ".jpg" : ".png", encoded, ct));
+        }
+        var largest = widths[^1];
+        var asset = new MediaAsset
+        {
+            Name = await UniqueNameAsync(name, ct),
+            FileName = stored[^1],
+            ContentType = opaque ? "image/jpeg" : "image/png",
+            Width = largest,
+            Height = (int)Math.Round(upright.Height * (largest / (double)upright.Width)),
+            Variants = string.Join(';', widths.Select((w, i) => $"{w}={stored[i]}")),
+            Bytes = total,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        details.ApplyTo(asset);
+        db.Media.Add(asset);
+        audit.Add("upload", $"media {asset.Name}", $"{codec.EncodedFormat} {codec.Info.Width}×{codec.Info.Height}, stored at widths {string.Join(", ", widths)}");
+        await db.SaveChangesAsync(ct);
+        return UploadOutcome.Uploaded(asset);
+    }
+
+    public async Task<bool> UpdateDetailsAsync(int id, MediaDetails details, CancellationToken ct)
+    {
+        var asset = await db.Media.FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (asset is null)
+        {
+            return false;
+        }
+        details.ApplyTo(asset);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<MediaAsset>> ListAsync(CancellationToken ct) =>
+        await db.Media.AsNoTracking().OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(500).ToListAsync(ct);
+
+    /// <summary>Why a file that is not a PDF must be refused before any decoder sees it, or null.</summary>
+    public static string? Refusal(byte[] bytes)
+    {
+        if (StartsWith(bytes, "MZ") || StartsWith(bytes, "\u007fELF") || StartsWith(bytes, "#!"))
+        {
+            return "Programs and scripts are not accepted.";
+        }
+        var head = Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 512)).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if (head.StartsWith('<'))
+        {
+            return head.Contains("<svg", StringComparison.OrdinalIgnoreCase)
+                ? "SVG images are not accepted: they can carry scripts. Upload a PNG instead."
+                : "HTML and XML files are not accepted.";
+        }
+        // An image with a page or an archive hidden in it (a polyglot) is refused, even though re-encoding would drop it.
+        var text = Encoding.Latin1.GetString(bytes);
+        if (ForeignMarkers.Any(m => text.Contains(m, StringComparison.OrdinalIgnoreCase)) || text.Contains("PK\u0003\u0004\u0014\u0000", StringComparison.Ordinal))
+        {
+            return "The file holds other content besides an image, so it is not accepted.";
+        }
+        return null;
+    }
+
+    private async Task<UploadOutcome> SaveDocumentAsync(byte[] bytes, string name, MediaDetails details, CancellationToken ct)
+    {
+        if (Encoding.Latin1.GetString(bytes, 0, Math.Min(bytes.Length, 1024)).Contains("<html", StringComparison.OrdinalIgnoreCase))
+        {
+            return UploadOutcome.Refused("The file holds other content besides a PDF, so it is not accepted.");
+        }
+        var asset = new MediaAsset
+        {
+            Name = await UniqueNameAsync(name, ct),
+            FileName = await store.SaveAsync(name, ".pdf", bytes, ct),
+            ContentType = "application/pdf",
+            Bytes = bytes.Length,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        details.ApplyTo(asset);
+        asset.IsDecorative = false;
+        db.Media.Add(asset);
+        audit.Add("upload", $"media {asset.Name}", $"PDF, {bytes.Length} bytes");
+        await db.SaveChangesAsync(ct);
+        return UploadOutcome.Uploaded(asset);
+    }
+
+    private async Task<string> UniqueNameAsync(string name, CancellationToken ct)
+    {
+        var candidate = name;
+        for (var n = 2; await db.Media.AnyAsync(m => m.Name == candidate, ct); n++)
+        {
+            candidate = $"{name}-{n}";
+        }
+        return candidate;
+    }
+
+    private static SKBitmap? Decode(SKCodec codec)
+    {
+        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        var bitmap = new SKBitmap(info);
+        var result = codec.GetPixels(info, bitmap.GetPixels());
+        if (result is SKCodecResult.Success)
+        {
+            return bitmap;
+        }
+        bitmap.Dispose();
+        return null;
+    }
+
+    // Phones store photos sideways with an orientation tag; the tag is dropped with the metadata, so the pixels are turned.
+    private static SKBitmap Upright(SKBitmap source, SKEncodedOrigin origin)
+    {
+        var (degrees, swap) = origin switch
+        {
+            SKEncodedOrigin.BottomRight => (180, false),
+            SKEncodedOrigin.RightTop => (90, true),
+            SKEncodedOrigin.LeftBottom => (270, true),
+            _ => (0, false),
+        };
+        var result = new SKBitmap(swap ? source.Height : source.Width, swap ? source.Width : source.Height, source.ColorType, source.AlphaType);
+        using var canvas = new SKCanvas(result);
+        canvas.Translate(result.Width / 2f, result.Height / 2f);
+        canvas.RotateDegrees(degrees);
+        canvas.Translate(-source.Width / 2f, -source.Height / 2f);
+        using var image = SKImage.FromBitmap(source);
+        canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Linear), null);
+        return result;
+    }
+
+    private static byte[] Encode(SKBitmap source, int width, bool opaque)
+    {
+        var height = Math.Max(1, (int)Math.Round(source.Height * (width / (double)source.Width)));
+        using var resized = width == source.Width ? source.Copy() : source.Resize(new SKImageInfo(width, height, source.ColorType, source.AlphaType), new SKSamplingOptions(SKCubicResampler.Mitchell));
+        using var image = SKImage.FromBitmap(resized);
+        using var encoded = opaque ? image.Encode(SKEncodedImageFormat.Jpeg, 82) : image.Encode(SKEncodedImageFormat.Png, 100);
+        return encoded.ToArray();
+    }
+
+    private static bool StartsWith(byte[] bytes, string ascii) =>
+        bytes.Length >= ascii.Length && bytes.AsSpan(0, ascii.Length).SequenceEqual(Encoding.Latin1.GetBytes(ascii));
+
+    private static async Task<byte[]> ReadAtMostAsync(Stream content, long max, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length >= max)
+            {
+                break;
+            }
+        }
+        return buffer.ToArray();
+    }
+}
+
+/// <summary>The words published with a media item.</summary>
+public sealed record MediaDetails(string? AltText, bool IsDecorative, string? Credit, string? Photographer, string? Licence)
+{
+    public void ApplyTo(MediaAsset asset)
+    {
+        asset.IsDecorative = IsDecorative;
+        asset.AltText = IsDecorative ? "" : (AltText ?? "").Trim();
+        asset.Credit = (Credit ?? "").Trim();
+        asset.Photographer = string.IsNullOrWhiteSpace(Photographer) ? null : Photographer.Trim();
+        asset.Licence = string.IsNullOrWhiteSpace(Licence) ? null : Licence.Trim();
+    }
+}
+
+/// <summary>An upload's result: the stored item, or the reason it was refused.</summary>
+public sealed record UploadOutcome(MediaAsset? Asset, string? Error)
+{
+    public static UploadOutcome Uploaded(MediaAsset asset) => new(asset, null);
+    public static UploadOutcome Refused(string error) => new(null, error);
+}
