@@ -1,18 +1,18 @@
 using AlmatyPortal.Web.Infrastructure;
 
-var (verb, path, hostArgs) = PortalCommands.Parse(args);
+var (command, hostArgs) = PortalCommands.Parse(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
 builder.AddPortal();
-if (verb is not null)
+if (command is not null)
 {
-    // A command imports or exports; the start-up import of an empty database would only get in its way.
+    // A command imports, exports or adds a user; the start-up import of an empty database would only get in its way.
     builder.Configuration["Portal:ImportOnStartup"] = "false";
 }
 
 var app = builder.Build();
-if (verb is not null)
+if (command is not null)
 {
-    return await PortalCommands.RunAsync(app, verb, path);
+    return await PortalCommands.RunAsync(app, command);
 }
 
 app.UsePortal();

@@ -45,7 +45,10 @@ public static class PortalServices
         services.AddScoped<ContentExporter>();
         services.AddScoped<DonationCounter>();
         services.AddScoped<NewsQueries>();
+        services.AddScoped<SiteStructure>();
         services.AddScoped<ConferenceQueries>();
+        services.AddScoped<ConferenceEditor>();
+        services.AddScoped<ConferenceForms>();
         services.AddSingleton<OfficeClock>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddScoped<ArticleEditor>();

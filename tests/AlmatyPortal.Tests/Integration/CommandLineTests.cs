@@ -72,6 +72,17 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(1000, ArticleVersionSum());
     }
 
+    [Fact]
+    public void Users_add_takes_its_options_and_leaves_the_rest_for_the_host()
+    {
+        var (command, hostArgs) = PortalCommands.Parse(["users", "add", "--email", "a@example.org", "--role", "Admin", "--Portal:DataPath=x"]);
+
+        Assert.Equal("users add", command?.Verb);
+        Assert.Equal("a@example.org", command?.Options["email"]);
+        Assert.Equal("Admin", command?.Options["role"]);
+        Assert.Equal(["--Portal:DataPath=x"], hostArgs);
+    }
+
     [Theory]
     [InlineData(new[] { "import" }, "import", null, new string[0])]
     [InlineData(new[] { "import", "some/path", "--urls", "x" }, "import", "some/path", new[] { "--urls", "x" })]
@@ -79,9 +90,9 @@ public sealed class CommandLineTests : IDisposable
     [InlineData(new[] { "--urls", "x" }, null, null, new[] { "--urls", "x" })]
     public void The_verb_and_its_path_are_split_from_the_host_arguments(string[] args, string? verb, string? path, string[] rest)
     {
-        var parsed = PortalCommands.Parse(args);
+        var (command, hostArgs) = PortalCommands.Parse(args);
 
-        Assert.Equal((verb, path), (parsed.Verb, parsed.Path));
-        Assert.Equal(rest, parsed.HostArgs);
+        Assert.Equal((verb, path), (command?.Verb, command?.Path));
+        Assert.Equal(rest, hostArgs);
     }
 }

@@ -35,6 +35,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     public string ContentPath { get; }
     public TestClock Clock { get; } = new();
 
+    /// <summary>Leave DataPath in place on dispose, for a test that starts another portal on the same data.</summary>
+    public bool KeepData { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -69,7 +72,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
-        if (Environment.GetEnvironmentVariable("PORTAL_KEEP_TEST_DATA") == "1")
+        if (KeepData || Environment.GetEnvironmentVariable("PORTAL_KEEP_TEST_DATA") == "1")
         {
             // For debugging a failure: the database and logs stay in DataPath.
             return;

@@ -1,0 +1,67 @@
+using AlmatyPortal.Web.Features.Conferences;
+using AlmatyPortal.Web.Features.Editing;
+using AlmatyPortal.Web.Features.News;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AlmatyPortal.Web.Areas.Admin.Pages.Conferences;
+
+public sealed class EditModel(ConferenceEditor editor, ConferenceForms forms) : PageModel
+{
+    [BindProperty]
+    public ConferenceInput Input { get; set; } = new();
+
+    public PublicationStatus? Status { get; private set; }
+    public string? Slug { get; private set; }
+    public string? ConflictWith { get; private set; }
+    public ConferenceChoices Choices { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        if (id is { } existing)
+        {
+            if (await forms.LoadAsync(existing, ct) is not { } loaded)
+            {
+                return NotFound();
+            }
+            (Input, Status, Slug) = loaded;
+        }
+        Choices = await forms.ChoicesAsync(ct);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken ct) => SaveAsync(id, SaveIntent.Save, ct);
+
+    public Task<IActionResult> OnPostPublishAsync(int? id, CancellationToken ct) => SaveAsync(id, SaveIntent.Publish, ct);
+
+    public Task<IActionResult> OnPostUnpublishAsync(int? id, CancellationToken ct) => SaveAsync(id, SaveIntent.Unpublish, ct);
+
+    private async Task<IActionResult> SaveAsync(int? id, SaveIntent intent, CancellationToken ct)
+    {
+        Input.Id = id;
+        if (ModelState.IsValid)
+        {
+            var outcome = await editor.SaveAsync(Input, intent, ct);
+            if (outcome.SavedId is { } saved)
+            {
+                TempData["Notice"] = intent switch { SaveIntent.Publish => "Published.", SaveIntent.Unpublish => "Unpublished.", _ => "Saved." };
+                return LocalRedirect($"/admin/conferences/edit/{saved}");
+            }
+            foreach (var (field, message) in outcome.Errors)
+            {
+                ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{field}", message);
+            }
+            ConflictWith = outcome.ConflictWith;
+            if (ConflictWith is not null)
+            {
+                Response.StatusCode = StatusCodes.Status409Conflict;
+            }
+        }
+        if (id is { } existing && await forms.LoadAsync(existing, ct) is { } current)
+        {
+            (Status, Slug) = (current.Status, current.Slug);
+        }
+        Choices = await forms.ChoicesAsync(ct);
+        return Page();
+    }
+}

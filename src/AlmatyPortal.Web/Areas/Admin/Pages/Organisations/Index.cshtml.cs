@@ -1,0 +1,19 @@
+using AlmatyPortal.Web.Features.Conferences;
+using AlmatyPortal.Web.Features.News;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AlmatyPortal.Web.Areas.Admin.Pages.Organisations;
+
+public sealed class IndexModel(SiteStructure structure) : PageModel
+{
+    public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Organisations = await structure.OrganisationsAsync(ct);
+
+    public async Task<IActionResult> OnPostSaveAsync(int? id, string? name, string? acronym, string? url, CancellationToken ct)
+    {
+        TempData["Notice"] = await structure.SaveOrganisationAsync(id, name, acronym, url, ct) ?? "Organisation saved.";
+        return LocalRedirect("/admin/organisations");
+    }
+}

@@ -1,0 +1,24 @@
+using AlmatyPortal.Web.Features.News;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AlmatyPortal.Web.Areas.Admin.Pages.Sections;
+
+public sealed class IndexModel(SiteStructure structure) : PageModel
+{
+    public IReadOnlyList<(Section Section, int Articles)> Sections { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Sections = await structure.SectionsAsync(ct);
+
+    public async Task<IActionResult> OnPostSaveAsync(int? id, string? name, string? slug, int? parentId, CancellationToken ct) =>
+        Done(await structure.SaveSectionAsync(id, name, slug, parentId, ct), "Section saved.");
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) =>
+        Done(await structure.DeleteSectionAsync(id, ct), "Section deleted.");
+
+    private LocalRedirectResult Done(string? error, string success)
+    {
+        TempData["Notice"] = error ?? success;
+        return LocalRedirect("/admin/sections");
+    }
+}

@@ -1,0 +1,25 @@
+using AlmatyPortal.Web.Features.News;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AlmatyPortal.Web.Areas.Admin.Pages.Tags;
+
+public sealed class IndexModel(SiteStructure structure) : PageModel
+{
+    public IReadOnlyList<(Tag Tag, int Articles)> Tags { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Tags = await structure.TagsAsync(ct);
+
+    public async Task<IActionResult> OnPostRenameAsync(int id, string? name, CancellationToken ct)
+    {
+        TempData["Notice"] = await structure.RenameTagAsync(id, name, ct) ?? "Tag renamed.";
+        return LocalRedirect("/admin/tags");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
+    {
+        await structure.DeleteTagAsync(id, ct);
+        TempData["Notice"] = "Tag deleted; the articles keep their other tags.";
+        return LocalRedirect("/admin/tags");
+    }
+}

@@ -1,0 +1,59 @@
+using AlmatyPortal.Web.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AlmatyPortal.Web.Areas.Admin.Pages.Users;
+
+public sealed class IndexModel(StaffAccounts accounts, UserManager<StaffUser> users) : PageModel
+{
+    public IReadOnlyList<(StaffUser User, string Role)> Staff { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var list = new List<(StaffUser, string)>();
+        foreach (var user in await accounts.ListAsync())
+        {
+            list.Add((user, (await users.GetRolesAsync(user)).FirstOrDefault() ?? ""));
+        }
+        Staff = list;
+    }
+
+    public async Task<IActionResult> OnPostCreateAsync(string? email, string? displayName, string? role, string? password) =>
+        Done(string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password)
+            ? "Give an email and a temporary password."
+            : Errors(await accounts.CreateAsync(email, role ?? StaffRoles.Editor, password, displayName)), $"Created {email}. Give them the temporary password in person.");
+
+    public async Task<IActionResult> OnPostRoleAsync(string id, string? role) =>
+        await WithUserAsync(id, async user => Errors(await accounts.SetRoleAsync(user, role ?? "")), "Role changed.");
+
+    public async Task<IActionResult> OnPostDisableAsync(string id, bool disabled) =>
+        await WithUserAsync(id, async user => Errors(await accounts.SetDisabledAsync(user, disabled)), disabled ? "Disabled: their sessions have ended." : "Enabled.");
+
+    public async Task<IActionResult> OnPostResetAsync(string id, string? password) =>
+        await WithUserAsync(id, async user => string.IsNullOrEmpty(password) ? "Give a new temporary password." : Errors(await accounts.ResetPasswordAsync(user, password)),
+            "Password reset: their sessions have ended.");
+
+    private async Task<IActionResult> WithUserAsync(string id, Func<StaffUser, Task<string?>> change, string success)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return Done("That account no longer exists.", "");
+        }
+        if (user.Id == users.GetUserId(User))
+        {
+            return Done("Change your own account from “Change password”; an admin cannot demote, disable or reset themselves here.", "");
+        }
+        return Done(await change(user), success);
+    }
+
+    private static string? Errors(IdentityResult result) =>
+        result.Succeeded ? null : string.Join(" ", result.Errors.Select(e => e.Description));
+
+    private LocalRedirectResult Done(string? error, string success)
+    {
+        TempData["Notice"] = error ?? success;
+        return LocalRedirect("/admin/users");
+    }
+}

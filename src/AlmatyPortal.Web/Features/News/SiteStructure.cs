@@ -1,0 +1,127 @@
+using AlmatyPortal.Web.Features.Conferences;
+using AlmatyPortal.Web.Features.Publishing;
+using AlmatyPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlmatyPortal.Web.Features.News;
+
+/// <summary>Staff changes to sections, tags and organisations. Each answers null on success, or the reason it refused.</summary>
+public sealed class SiteStructure(PortalDbContext db)
+{
+    public async Task<IReadOnlyList<(Section Section, int Articles)>> SectionsAsync(CancellationToken ct) =>
+        (await db.Sections.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Name)
+            .Select(s => new { Section = s, Articles = db.Articles.Count(a => a.SectionId == s.Id) }).ToListAsync(ct))
+        .Select(x => (x.Section, x.Articles)).ToList();
+
+    public async Task<string?> SaveSectionAsync(int? id, string? name, string? slug, int? parentId, CancellationToken ct)
+    {
+        name = name?.Trim() ?? "";
+        slug = string.IsNullOrWhiteSpace(slug) ? Slug.From(name) : slug.Trim();
+        if (name.Length is 0 or > 120)
+        {
+            return "A section needs a name of at most 120 characters.";
+        }
+        if (!Slug.IsValid(slug))
+        {
+            return "The slug must be lower-case letters, digits and single hyphens.";
+        }
+        if (await db.Sections.AnyAsync(s => s.Slug == slug && s.Id != (id ?? 0), ct))
+        {
+            return $"Another section already uses the slug '{slug}'.";
+        }
+        var all = await db.Sections.ToListAsync(ct);
+        if (parentId is { } p && (all.All(s => s.Id != p) || id is { } self && SectionTree.WithDescendants(all.Select(s => new SectionNode(s.Id, s.Slug, s.Name, s.ParentId)).ToList(), self).Contains(p)))
+        {
+            return "Choose a parent that is not the section itself or one inside it.";
+        }
+        var section = id is null ? db.Sections.Add(new Section { SortOrder = all.Count + 1 }).Entity : all.FirstOrDefault(s => s.Id == id);
+        if (section is null)
+        {
+            return "That section no longer exists.";
+        }
+        (section.Name, section.Slug, section.ParentId) = (name, slug, parentId);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task<string?> DeleteSectionAsync(int id, CancellationToken ct)
+    {
+        if (await db.Articles.AnyAsync(a => a.SectionId == id, ct) || await db.Sections.AnyAsync(s => s.ParentId == id, ct))
+        {
+            return "Only an empty section can be deleted: move its articles and sections first.";
+        }
+        await db.Sections.Where(s => s.Id == id).ExecuteDeleteAsync(ct);
+        return null;
+    }
+
+    public async Task<IReadOnlyList<(Tag Tag, int Articles)>> TagsAsync(CancellationToken ct) =>
+        (await db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => new { Tag = t, Articles = t.Articles.Count }).ToListAsync(ct))
+        .Select(x => (x.Tag, x.Articles)).ToList();
+
+    public async Task<string?> RenameTagAsync(int id, string? name, CancellationToken ct)
+    {
+        name = name?.Trim() ?? "";
+        var slug = Slug.From(name);
+        if (name.Length is 0 or > 80 || slug.Length == 0)
+        {
+            return "A tag needs a name with letters or digits, of at most 80 characters.";
+        }
+        if (await db.Tags.AnyAsync(t => t.Slug == slug && t.Id != id, ct))
+        {
+            return $"The tag '{name}' already exists.";
+        }
+        var tag = await db.Tags.FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (tag is null)
+        {
+            return "That tag no longer exists.";
+        }
+        (tag.Name, tag.Slug) = (name, slug);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task DeleteTagAsync(int id, CancellationToken ct)
+    {
+        var tag = await db.Tags.Include(t => t.Articles).FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (tag is not null)
+        {
+            db.Tags.Remove(tag);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    public async Task<IReadOnlyList<Organisation>> OrganisationsAsync(CancellationToken ct) =>
+        await db.Organisations.AsNoTracking().OrderBy(o => o.Name).ToListAsync(ct);
+
+    public async Task<string?> SaveOrganisationAsync(int? id, string? name, string? acronym, string? url, CancellationToken ct)
+    {
+        name = name?.Trim() ?? "";
+        if (name.Length is 0 or > 200)
+        {
+            return "An organisation needs a name of at most 200 characters.";
+        }
+        if (!string.IsNullOrWhiteSpace(url) && !(Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+        {
+            return "The web address must start with https:// or http://.";
+        }
+        var organisation = id is null ? null : await db.Organisations.FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (id is not null && organisation is null)
+        {
+            return "That organisation no longer exists.";
+        }
+        if (organisation is null)
+        {
+            var slug = Slug.From(string.IsNullOrWhiteSpace(acronym) ? name : acronym);
+            for (var n = 2; await db.Organisations.AnyAsync(o => o.Slug == slug, ct); n++)
+            {
+                slug = $"{Slug.From(name)}-{n}";
+            }
+            organisation = db.Organisations.Add(new Organisation { Slug = slug }).Entity;
+        }
+        organisation.Name = name;
+        organisation.Acronym = string.IsNullOrWhiteSpace(acronym) ? null : acronym.Trim();
+        organisation.Url = string.IsNullOrWhiteSpace(url) ? null : url.Trim();
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+}
