@@ -10,7 +10,7 @@ public sealed class AccessTests(SeededPortal portal) : IClassFixture<SeededPorta
     [
         "/admin", "/admin/articles", "/admin/articles/edit", "/admin/articles/edit/1", "/admin/articles/1/history",
         "/admin/conferences", "/admin/conferences/edit", "/admin/conferences/edit/1", "/admin/media", "/admin/sections",
-        "/admin/tags", "/admin/users", "/admin/audit", "/account/password",
+        "/admin/tags", "/admin/organisations", "/admin/users", "/admin/audit", "/account/password",
     ];
 
     [Theory]

@@ -175,7 +175,7 @@ public sealed class ArticleEditingTests : IDisposable
     {
         var (editor, id) = await DraftAsync("Race", "Start.");
         var section = await NewsSectionAsync();
-        var token = await Staff.TokenAsync(editor, $"/admin/articles/edit/{id}");
+        var token = await Staff.TokenAsync(editor, $"/admin/articles/edit/{id}", "#article-editor");
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => editor.PostAsync(
             $"/admin/articles/edit/{id}?handler=Save", Staff.Form(token, Editor.Fields("Race", $"Writer {i}.", version: 1, sectionId: section)))));
@@ -194,7 +194,7 @@ public sealed class ArticleEditingTests : IDisposable
         var (editor, id) = await DraftAsync("Revised", "Version one.");
         var section = await NewsSectionAsync();
         await Editor.PostAsync(editor, id, "Save", Editor.Fields("Revised again", "Version two.", version: 1, sectionId: section));
-        var token = await Staff.TokenAsync(editor, $"/admin/articles/{id}/history");
+        var token = await Staff.TokenAsync(editor, $"/admin/articles/{id}/history", "form.hidden-form");
 
         var response = await editor.PostAsync($"/admin/articles/{id}/history?handler=Restore", Staff.Form(token, ("version", "1"), ("currentVersion", "2")));
 
@@ -217,7 +217,7 @@ public sealed class ArticleEditingTests : IDisposable
         var (editor, id) = await DraftAsync("Revised", "Version one.");
         var section = await NewsSectionAsync();
         await Editor.PostAsync(editor, id, "Save", Editor.Fields("Revised", "Version two.", version: 1, sectionId: section));
-        var token = await Staff.TokenAsync(editor, $"/admin/articles/{id}/history");
+        var token = await Staff.TokenAsync(editor, $"/admin/articles/{id}/history", "form.hidden-form");
 
         await editor.PostAsync($"/admin/articles/{id}/history?handler=Restore", Staff.Form(token, ("version", "1"), ("currentVersion", "1")));
 

@@ -24,7 +24,7 @@ public sealed class ConferenceAndStructureTests : IDisposable
         var iom = await IdAsync(db => db.Organisations.Where(o => o.Slug == "iom").Select(o => o.Id).SingleAsync());
         var osce = await IdAsync(db => db.Organisations.Where(o => o.Slug == "osce").Select(o => o.Id).SingleAsync());
         var article = await IdAsync(db => db.Articles.Select(a => a.Id).SingleAsync());
-        var token = await Staff.TokenAsync(editor, "/admin/conferences/edit");
+        var token = await Staff.TokenAsync(editor, "/admin/conferences/edit", "form.editor");
         string S(int i) => i.ToString(CultureInfo.InvariantCulture);
 
         var response = await editor.PostAsync("/admin/conferences/edit?handler=Publish", Staff.Form(token,
@@ -58,7 +58,7 @@ public sealed class ConferenceAndStructureTests : IDisposable
         Assert.Contains("Erika Feller | UNHCR&#x27;s Assistant High Commissioner for Protection | opening session", form, StringComparison.Ordinal);
 
         var fields = FormFields(form).Select(f => f.Name == "Input.Venue" ? (f.Name, "Conference hall") : f).ToArray();
-        var token = await Staff.TokenAsync(editor, $"/admin/conferences/edit/{id}");
+        var token = await Staff.TokenAsync(editor, $"/admin/conferences/edit/{id}", "form.editor");
         var saved = await editor.PostAsync($"/admin/conferences/edit/{id}?handler=Save", Staff.Form(token, fields));
         var stale = await editor.PostAsync($"/admin/conferences/edit/{id}?handler=Save", Staff.Form(token, fields));
 
@@ -98,7 +98,7 @@ public sealed class ConferenceAndStructureTests : IDisposable
         var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
         var form = document.QuerySelector("form.editor")!;
         var fields = new List<(string, string)>();
-        foreach (var element in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
+        foreach (var element in form.QuerySelectorAll("input[name]:not([name=__RequestVerificationToken]), textarea[name], select[name]"))
         {
             var name = element.GetAttribute("name")!;
             switch (element)

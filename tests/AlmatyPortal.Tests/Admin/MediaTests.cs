@@ -20,7 +20,7 @@ public sealed class MediaTests : IDisposable
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] bytes, string fileName,
         string alt = "Delegates at the conference", string credit = "© UNHCR", bool decorative = false, string contentType = "image/jpeg")
     {
-        var token = await Staff.TokenAsync(client, "/admin/media");
+        var token = await Staff.TokenAsync(client, "/admin/media", "form[enctype='multipart/form-data']");
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
@@ -162,7 +162,7 @@ public sealed class MediaTests : IDisposable
     {
         var editor = await Staff.SignedInAsync(_portal, StaffRoles.Editor);
         var id = await _portal.WithDbAsync(db => db.Media.Select(m => m.Id).SingleAsync());
-        var token = await Staff.TokenAsync(editor, "/admin/media");
+        var token = await Staff.TokenAsync(editor, "/admin/media", "form.compact");
 
         await editor.PostAsync($"/admin/media?handler=Update&id={id}", Staff.Form(token,
             ("Details.AltText", "Corrected alt"), ("Details.Credit", "© UNHCR"), ("Details.Photographer", "B. Photographer"), ("Details.Licence", "CC BY 4.0")));

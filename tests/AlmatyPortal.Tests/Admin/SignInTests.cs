@@ -96,7 +96,7 @@ public sealed class SignInTests : IDisposable
     public async Task Sign_out_ends_the_session()
     {
         var client = await Staff.SignedInAsync(_portal, StaffRoles.Editor);
-        var token = await Staff.TokenAsync(client, "/admin");
+        var token = await Staff.TokenAsync(client, "/admin", "form[action='/account/logout']");
 
         var response = await client.PostAsync("/account/logout", Staff.Form(token));
 

@@ -20,7 +20,7 @@ public static partial class Editor
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, int? id, string handler, params (string Name, string Value)[] fields)
     {
         var page = id is null ? "/admin/articles/edit" : $"/admin/articles/edit/{id}";
-        var token = await Staff.TokenAsync(client, page);
+        var token = await Staff.TokenAsync(client, page, "#article-editor");
         return await client.PostAsync($"{page}?handler={handler}", Staff.Form(token, fields));
     }
 
