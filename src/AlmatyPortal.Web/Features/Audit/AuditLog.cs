@@ -41,6 +41,14 @@ public sealed class AuditLog(PortalDbContext db, IHttpContextAccessor http, Time
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>One page of the log, newest first, and whether older entries follow.</summary>
+    public async Task<(IReadOnlyList<AuditEntry> Entries, bool HasMore)> PageAsync(int page, int pageSize, CancellationToken ct)
+    {
+        var entries = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize + 1).ToListAsync(ct);
+        return (entries.Take(pageSize).ToList(), entries.Count > pageSize);
+    }
+
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }
 

@@ -1,12 +1,10 @@
 using AlmatyPortal.Web.Features.Audit;
-using AlmatyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Web.Areas.Admin.Pages.Audit;
 
-public sealed class IndexModel(PortalDbContext db) : PageModel
+public sealed class IndexModel(AuditLog audit) : PageModel
 {
     private const int PageSize = 100;
 
@@ -21,10 +19,7 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
             return NotFound();
         }
         PageNumber = page;
-        var entries = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
-        HasMore = entries.Count > PageSize;
-        Entries = entries.Take(PageSize).ToList();
+        (Entries, HasMore) = await audit.PageAsync(page, PageSize, ct);
         return Page();
     }
 }
