@@ -126,7 +126,7 @@ public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown,
             .Select(r => new { r.SavedBy, r.SavedAt }).FirstOrDefaultAsync(ct);
         var tags = article.Tags.Count > 0 ? article.Tags
             : await db.Articles.Where(a => a.Id == article.Id).SelectMany(a => a.Tags).ToListAsync(ct);
-        return ToRevision(article, tags, last?.SavedBy ?? "content import", last?.SavedAt ?? article.UpdatedAt, "", autosave: false);
+        return ArticleRevision.Of(article, tags, last?.SavedBy ?? "content import", last?.SavedAt ?? article.UpdatedAt, "", autosave: false);
     }
 
     private async Task<Dictionary<string, string>> ValidateAsync(ArticleInput input, string slug, string language, MarkdownRendering rendering, CancellationToken ct)
@@ -251,7 +251,7 @@ public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown,
         {
             db.ArticleRevisions.RemoveRange(await db.ArticleRevisions.Where(r => r.ArticleId == article.Id && r.IsAutosave).ToListAsync(ct));
         }
-        var revision = ToRevision(article, article.Tags, user, clock.UtcNow, note, autosave);
+        var revision = ArticleRevision.Of(article, article.Tags, user, clock.UtcNow, note, autosave);
         revision.Article = article;
         db.ArticleRevisions.Add(revision);
     }
@@ -287,24 +287,6 @@ public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown,
         }
     }
 
-    private static ArticleRevision ToRevision(Article article, IEnumerable<Tag> tags, string user, DateTime at, string note, bool autosave) => new()
-    {
-        ArticleId = article.Id,
-        Version = article.Version,
-        SavedAt = at,
-        SavedBy = user,
-        IsAutosave = autosave,
-        Note = note,
-        Title = article.Title,
-        Slug = article.Slug,
-        Summary = article.Summary,
-        BodyMarkdown = article.BodyMarkdown,
-        SectionId = article.SectionId,
-        Tags = string.Join(", ", tags.Select(t => t.Name).Order(StringComparer.Ordinal)),
-        FeaturedImageId = article.FeaturedImageId,
-        PublishAt = article.PublishAt,
-        Status = article.Status,
-    };
 
     public static IReadOnlyList<string> SplitTags(string tags) =>
         tags.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

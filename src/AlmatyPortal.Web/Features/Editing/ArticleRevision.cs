@@ -32,6 +32,26 @@ public sealed class ArticleRevision
     public int? FeaturedImageId { get; set; }
     public DateTime? PublishAt { get; set; }
     public PublicationStatus Status { get; set; }
+
+    /// <summary>A revision holding the article exactly as it stands now.</summary>
+    public static ArticleRevision Of(Article article, IEnumerable<Tag> tags, string user, DateTime at, string note, bool autosave) => new()
+    {
+        ArticleId = article.Id,
+        Version = article.Version,
+        SavedAt = at,
+        SavedBy = user,
+        IsAutosave = autosave,
+        Note = note,
+        Title = article.Title,
+        Slug = article.Slug,
+        Summary = article.Summary,
+        BodyMarkdown = article.BodyMarkdown,
+        SectionId = article.SectionId,
+        Tags = string.Join(", ", tags.Select(t => t.Name).Order(StringComparer.Ordinal)),
+        FeaturedImageId = article.FeaturedImageId,
+        PublishAt = article.PublishAt,
+        Status = article.Status,
+    };
 }
 
 /// <summary>An old address of an article, kept so links to it answer 301 to the current one.</summary>

@@ -23,13 +23,7 @@ public sealed class ScheduledPublishing(PortalDbContext db, AuditLog audit, Offi
             article.Status = PublicationStatus.Published;
             article.Version++;
             article.UpdatedAt = now;
-            db.ArticleRevisions.Add(new ArticleRevision
-            {
-                ArticleId = article.Id, Version = article.Version, SavedAt = now, SavedBy = Publisher, Note = "published on schedule",
-                Title = article.Title, Slug = article.Slug, Summary = article.Summary, BodyMarkdown = article.BodyMarkdown,
-                SectionId = article.SectionId, FeaturedImageId = article.FeaturedImageId, PublishAt = article.PublishAt,
-                Status = article.Status, Tags = string.Join(", ", article.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)),
-            });
+            db.ArticleRevisions.Add(ArticleRevision.Of(article, article.Tags, Publisher, now, "published on schedule", autosave: false));
             audit.Add(AuditLog.Publish, $"article {article.Id} ({article.Slug})", $"published on schedule, due {article.PublishAt:u}", actor: Publisher);
             try
             {
