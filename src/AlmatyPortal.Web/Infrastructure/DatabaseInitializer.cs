@@ -26,6 +26,11 @@ internal sealed class DatabaseInitializer(
         }
 
         await EnsureStaffAsync(scope.ServiceProvider);
+        var search = scope.ServiceProvider.GetRequiredService<Features.Search.SearchIndex>();
+        if (await search.NeedsRebuildAsync(cancellationToken))
+        {
+            await search.RebuildAsync(cancellationToken);
+        }
 
         if (options.Value.ImportOnStartup && !await db.Sections.AnyAsync(cancellationToken) && !await db.Articles.AnyAsync(cancellationToken))
         {

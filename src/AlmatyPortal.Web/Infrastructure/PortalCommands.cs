@@ -6,7 +6,7 @@ namespace AlmatyPortal.Web.Infrastructure;
 
 /// <summary>
 /// The command-line verbs: "import [path]", "export [path]" (without a path, Portal:ContentPath) and
-/// "users add --email E --role Admin|Editor", which reads the password from standard input or a prompt, never from an argument.
+/// "search rebuild", and "users add --email E --role Admin|Editor", which reads the password from standard input or a prompt, never from an argument.
 /// </summary>
 public static class PortalCommands
 {
@@ -20,6 +20,10 @@ public static class PortalCommands
         {
             var path = args.Length > 1 && !args[1].StartsWith('-') ? args[1] : null;
             return (new Command(args[0], path, new Dictionary<string, string>()), args.Skip(path is null ? 1 : 2).ToArray());
+        }
+        if (args.Length > 1 && args[0] == "search" && args[1] == "rebuild")
+        {
+            return (new Command("search rebuild", null, new Dictionary<string, string>()), args.Skip(2).ToArray());
         }
         if (args.Length > 1 && args[0] == "users" && args[1] == "add")
         {
@@ -64,6 +68,12 @@ public static class PortalCommands
                 var folder = Folder(services, command.Path);
                 var written = await services.GetRequiredService<ContentExporter>().ExportAsync(folder);
                 await Console.Out.WriteLineAsync($"Exported {written} files to {folder}");
+                return 0;
+            }
+            case "search rebuild":
+            {
+                var count = await services.GetRequiredService<Features.Search.SearchIndex>().RebuildAsync();
+                await Console.Out.WriteLineAsync($"Rebuilt the search index: {count} documents.");
                 return 0;
             }
             default:

@@ -46,6 +46,8 @@ public static class PortalServices
         services.AddScoped<DonationCounter>();
         services.AddScoped<NewsQueries>();
         services.AddScoped<SiteStructure>();
+        services.AddScoped<Features.Search.SearchQueries>();
+        services.AddScoped<Features.Search.SearchIndex>();
         services.AddScoped<ConferenceQueries>();
         services.AddScoped<ConferenceEditor>();
         services.AddScoped<ConferenceForms>();
@@ -89,7 +91,7 @@ public static class PortalServices
         }
         builder.Services.AddDbContext<PortalDbContext>(o => o
             .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .AddInterceptors(new SqliteDurability()));
+            .AddInterceptors(new SqliteDurability(), new Features.Search.SearchIndexing()));
     }
 
     private static void AddPortalLogging(this WebApplicationBuilder builder, PortalPaths paths)

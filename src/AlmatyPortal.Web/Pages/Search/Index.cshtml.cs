@@ -1,0 +1,47 @@
+using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.Search;
+using AlmatyPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace AlmatyPortal.Web.Pages.Search;
+
+public sealed class IndexModel(SearchQueries search, NewsQueries news, IOptions<PortalOptions> options) : PageModel
+{
+    [FromQuery(Name = "q")] public string? Query { get; set; }
+    [FromQuery(Name = "section")] public string? Section { get; set; }
+    [FromQuery(Name = "tag")] public string? Tag { get; set; }
+    [FromQuery(Name = "year")] public string? Year { get; set; }
+    [FromQuery(Name = "page")] public string? PageNumber { get; set; }
+
+    public SearchResults? Results { get; private set; }
+    public IReadOnlyList<SectionNode> Sections { get; private set; } = [];
+    public IReadOnlyList<int> Years { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if ((Query?.Length ?? 0) > SearchQueries.MaxQueryLength || (Tag?.Length ?? 0) > 120 || (Section?.Length ?? 0) > 120)
+        {
+            return BadRequest();
+        }
+        Sections = await news.SectionsAsync(ct);
+        Years = await search.YearsAsync(Languages.Default, ct);
+        if (string.IsNullOrWhiteSpace(Query))
+        {
+            return Page();
+        }
+        var section = Sections.FirstOrDefault(s => s.Slug == Section);
+        var request = new SearchRequest(Languages.Default, Query,
+            section is null ? null : SectionTree.WithDescendants(Sections, section.Id),
+            string.IsNullOrWhiteSpace(Tag) ? null : Tag.Trim().ToLowerInvariant(),
+            int.TryParse(Year, out var year) ? year : null,
+            int.TryParse(PageNumber, out var page) ? page : 1);
+        Results = await search.SearchAsync(request, options.Value.PageSize, ct);
+        return Page();
+    }
+
+    public string PageUrl(int page) =>
+        QueryString.Create(new Dictionary<string, string?> { ["q"] = Query, ["section"] = Section, ["tag"] = Tag, ["year"] = Year, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+            .Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent() is var qs ? "/search" + qs : "/search";
+}

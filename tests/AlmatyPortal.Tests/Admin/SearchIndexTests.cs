@@ -1,0 +1,62 @@
+using AlmatyPortal.Tests.Support;
+using AlmatyPortal.Web.Features.Accounts;
+using AlmatyPortal.Web.Features.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlmatyPortal.Tests.Admin;
+
+/// <summary>The search index follows every publish, edit, unpublish and delete, and the rebuild command repairs it.</summary>
+public sealed class SearchIndexTests : IDisposable
+{
+    private readonly PortalFactory _portal = new(null);
+
+    public void Dispose() => _portal.Dispose();
+
+    private async Task<bool> FindsAsync(string words)
+    {
+        var html = await _portal.CreateReader().GetStringAsync("/search?q=" + Uri.EscapeDataString(words));
+        return !html.Contains("No results for", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_index_stays_in_step_with_publish_edit_unpublish_and_delete()
+    {
+        var editor = await Staff.SignedInAsync(_portal, StaffRoles.Editor);
+        var section = await _portal.WithDbAsync(db => db.Sections.Where(s => s.Slug == "news").Select(s => s.Id).SingleAsync());
+
+        var saved = await Editor.PostAsync(editor, null, "Save", Editor.Fields("Quokka draft", "Zanzibar text.", sectionId: section));
+        var id = Editor.IdFrom(saved);
+        Assert.False(await FindsAsync("zanzibar"), "a draft is not searchable");
+
+        await Editor.PostAsync(editor, id, "Publish", Editor.Fields("Quokka report", "Zanzibar text.", version: 1, sectionId: section));
+        Assert.True(await FindsAsync("zanzibar"));
+
+        await Editor.PostAsync(editor, id, "Save", Editor.Fields("Quokka report", "Kilimanjaro text.", version: 2, sectionId: section));
+        Assert.False(await FindsAsync("zanzibar"), "the old words are gone after an edit");
+        Assert.True(await FindsAsync("kilimanjaro"));
+
+        await Editor.PostAsync(editor, id, "Unpublish", Editor.Fields("Quokka report", "Kilimanjaro text.", version: 3, sectionId: section));
+        Assert.False(await FindsAsync("kilimanjaro"), "an unpublished article is not searchable");
+
+        await Editor.PostAsync(editor, id, "Publish", Editor.Fields("Quokka report", "Kilimanjaro text.", version: 4, sectionId: section));
+        Assert.True(await FindsAsync("kilimanjaro"));
+        var token = await Staff.TokenAsync(editor, $"/admin/articles/edit/{id}", "form.danger-zone");
+        await editor.PostAsync($"/admin/articles/edit/{id}?handler=Delete", Staff.Form(token, ("Input.Version", "5")));
+        Assert.False(await FindsAsync("kilimanjaro"), "a deleted article is not searchable");
+        Assert.False(await _portal.WithDbAsync(db => db.SearchDocuments.AnyAsync(d => d.ArticleId == id)));
+    }
+
+    [Fact]
+    public async Task The_rebuild_command_repairs_a_damaged_index()
+    {
+        await _portal.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""DELETE FROM "SearchDocuments"; INSERT INTO "SearchEntries"("SearchEntries") VALUES ('rebuild');"""));
+        Assert.False(await FindsAsync("declaration"));
+
+        var count = await _portal.WithServicesAsync(sp => sp.GetRequiredService<SearchIndex>().RebuildAsync());
+
+        Assert.Equal(2, count);
+        Assert.True(await FindsAsync("declaration"));
+        Assert.True(await FindsAsync("Feller"), "conference records are found by their speakers");
+    }
+}

@@ -1,0 +1,169 @@
+using System.Net;
+using AlmatyPortal.Tests.Support;
+using AlmatyPortal.Web.Features.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlmatyPortal.Tests.Integration;
+
+public sealed class SearchTests : IClassFixture<SearchTests.Portal>
+{
+    public sealed class Portal : IDisposable
+    {
+        public Portal()
+        {
+            Content.WriteArticle("2012-01-01-title-match.md", """
+                title: Statelessness conference in Bishkek
+                section: news
+                status: published
+                publish_date: 2012-01-01T09:00:00+06:00
+                tags: [Statelessness]
+                """, "A meeting about birth registration.");
+            Content.WriteArticle("2013-01-01-body-match.md", """
+                title: Annual review
+                section: news
+                status: published
+                publish_date: 2013-01-01T09:00:00+06:00
+                """, "Among many other subjects, the review touched on statelessness once.");
+            Content.WriteArticle("2013-02-01-russian.md", """
+                title: Региональная конференция
+                section: news
+                status: published
+                publish_date: 2013-02-01T09:00:00+06:00
+                """, "Участники приняли Алматинскую декларацию. Café culture in Almaty.");
+            Content.WriteArticle("2013-03-01-draft.md", "title: Secret draft about statelessness\nsection: news\nstatus: draft");
+            Factory = new PortalFactory(Content.Path);
+        }
+
+        public ContentFolder Content { get; } = new();
+        public PortalFactory Factory { get; }
+
+        public void Dispose()
+        {
+            Factory.Dispose();
+            Content.Dispose();
+        }
+    }
+
+    private readonly Portal _portal;
+
+    public SearchTests(Portal portal) => _portal = portal;
+
+    private async Task<(HttpStatusCode Status, string Html)> SearchAsync(string query)
+    {
+        var response = await _portal.Factory.CreateReader().GetAsync("/search?" + query);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static List<string> ResultTitles(string html)
+    {
+        if (!html.Contains("<ol class=\"article-list search-results\">", StringComparison.Ordinal))
+        {
+            return [];
+        }
+        var list = Html.Section(html, "<ol class=\"article-list search-results\">", "ol");
+        return System.Text.RegularExpressions.Regex.Matches(list, "<h3><a href=\"[^\"]+\">([^<]+)</a></h3>").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+    }
+
+    [Fact]
+    public async Task A_reader_finds_the_seed_report_by_searching_declaration()
+    {
+        var (status, html) = await SearchAsync("q=declaration");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("UNHCR convenes regional conference on refugee protection and migration", ResultTitles(html));
+        Assert.Contains("Regional Conference on Refugee Protection and International Migration in Central Asia", ResultTitles(html));
+        Assert.Contains($"href=\"{Seed.ArticleUrl}\"", html, StringComparison.Ordinal);
+        Assert.Matches("<mark>[Dd]eclaration</mark>", html);
+    }
+
+    [Fact]
+    public async Task A_title_match_ranks_above_a_body_match()
+    {
+        var (_, html) = await SearchAsync("q=statelessness");
+
+        Assert.Equal(["Statelessness conference in Bishkek", "Annual review"], ResultTitles(html).Take(2));
+        Assert.DoesNotContain("Secret draft", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Prefixes_Russian_words_and_letters_without_diacritics_are_found()
+    {
+        Assert.Contains("Statelessness conference in Bishkek", ResultTitles((await SearchAsync("q=statel")).Html));
+        Assert.Contains("Региональная конференция", ResultTitles((await SearchAsync("q=" + Uri.EscapeDataString("декларацию"))).Html));
+        Assert.Contains("Региональная конференция", ResultTitles((await SearchAsync("q=" + Uri.EscapeDataString("декларац"))).Html));
+        Assert.Contains("Региональная конференция", ResultTitles((await SearchAsync("q=cafe")).Html));
+    }
+
+    [Fact]
+    public async Task Filters_narrow_by_tag_year_and_section()
+    {
+        Assert.Equal(["Statelessness conference in Bishkek"], ResultTitles((await SearchAsync("q=statelessness&tag=statelessness")).Html));
+        Assert.Equal(["Annual review"], ResultTitles((await SearchAsync("q=statelessness&year=2013")).Html));
+        Assert.Equal(2, ResultTitles((await SearchAsync("q=statelessness&section=news-of-the-region")).Html).Count);
+    }
+
+    [Fact]
+    public async Task No_results_gives_a_clear_message()
+    {
+        var (status, html) = await SearchAsync("q=zzyzx");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("No results for “zzyzx”", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("\"unbalanced")]
+    [InlineData("(declaration")]
+    [InlineData("declaration)")]
+    [InlineData("*")]
+    [InlineData("decl*")]
+    [InlineData("NEAR(declaration almaty)")]
+    [InlineData("declaration AND OR NOT")]
+    [InlineData("title:declaration")]
+    [InlineData("^declaration")]
+    [InlineData("-declaration")]
+    [InlineData("' OR 1=1 --")]
+    [InlineData("'; DROP TABLE \"Articles\"; --")]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("\u0002mark\u0003")]
+    [InlineData("{}[]:;")]
+    public async Task Any_input_is_safe_and_echoed_escaped(string query)
+    {
+        var (status, html) = await SearchAsync("q=" + Uri.EscapeDataString(query));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.DoesNotContain("<script>alert(1)", html, StringComparison.Ordinal);
+        var encoder = _portal.Factory.Services.GetRequiredService<System.Text.Encodings.Web.HtmlEncoder>();
+        Assert.Contains($"id=\"search-q\" name=\"q\" type=\"search\" value=\"{encoder.Encode(query)}\"", html, StringComparison.Ordinal);
+        Assert.True(await _portal.Factory.WithDbAsync(db => db.Articles.AnyAsync()));
+    }
+
+    [Fact]
+    public async Task A_script_query_is_shown_as_text()
+    {
+        var (_, html) = await SearchAsync("q=" + Uri.EscapeDataString("<script>alert(1)</script>"));
+
+        Assert.Contains("value=\"&lt;script&gt;alert(1)&lt;/script&gt;\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(201)]
+    [InlineData(5000)]
+    public async Task An_overlong_query_is_400(int length)
+    {
+        var (status, _) = await SearchAsync("q=" + new string('a', length));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+    }
+
+    [Theory]
+    [InlineData("declaration", "\"declaration\"*")]
+    [InlineData("Almaty declaration", "\"Almaty\"* \"declaration\"*")]
+    [InlineData("\"Almaty\" OR (x*)", "\"Almaty\"* \"OR\"* \"x\"*")]
+    [InlineData("' ; -- ", null)]
+    [InlineData("декларация", "\"декларация\"*")]
+    public void User_words_become_quoted_prefix_terms(string input, string? match) =>
+        Assert.Equal(match, SearchQueries.ToMatch(input));
+}
