@@ -10,6 +10,9 @@ public sealed class PortalOptions
     /// <summary>The name readers see in the header and page titles.</summary>
     public string SiteName { get; set; } = "UNHCR Central Asia";
 
+    /// <summary>The site's public address (https://www.example.org), for canonical links, feeds and sitemaps; empty means the request's own.</summary>
+    public string? PublicUrl { get; set; }
+
     /// <summary>Folder for the database, uploaded media and logs; relative paths are taken from the content root.</summary>
     public string DataPath { get; set; } = "App_Data";
 
@@ -47,6 +50,10 @@ internal sealed class PortalOptionsValidator : IValidateOptions<PortalOptions>
         if (string.IsNullOrWhiteSpace(options.SiteName))
         {
             failures.Add("Portal:SiteName must not be empty.");
+        }
+        if (!string.IsNullOrWhiteSpace(options.PublicUrl) && !(Uri.TryCreate(options.PublicUrl, UriKind.Absolute, out var publicUrl) && (publicUrl.Scheme == Uri.UriSchemeHttps || publicUrl.Scheme == Uri.UriSchemeHttp)))
+        {
+            failures.Add($"Portal:PublicUrl must be an absolute http(s) address (it is '{options.PublicUrl}').");
         }
         if (options.PageSize is < 1 or > 100)
         {

@@ -1,4 +1,6 @@
+using AlmatyPortal.Web.Features.Calendar;
 using AlmatyPortal.Web.Features.Donations;
+using AlmatyPortal.Web.Features.Feeds;
 using AlmatyPortal.Web.Features.Media;
 using Microsoft.Extensions.FileProviders;
 using Serilog;
@@ -45,6 +47,9 @@ public static class PortalPipeline
 
         app.MapRazorPages();
         app.MapDonate();
+        app.MapFeeds();
+        app.MapSitemap();
+        app.MapCalendars();
         app.MapHealthChecks("/healthz");
         return app;
     }

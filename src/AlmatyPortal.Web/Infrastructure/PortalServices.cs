@@ -46,12 +46,14 @@ public static class PortalServices
         services.AddScoped<DonationCounter>();
         services.AddScoped<NewsQueries>();
         services.AddScoped<SiteStructure>();
+        services.AddScoped<Features.Feeds.FeedQueries>();
         services.AddScoped<Features.Search.SearchQueries>();
         services.AddScoped<Features.Search.SearchIndex>();
         services.AddScoped<ConferenceQueries>();
         services.AddScoped<ConferenceEditor>();
         services.AddScoped<ConferenceForms>();
         services.AddSingleton<OfficeClock>();
+        services.AddSingleton<SiteLinks>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddScoped<ArticleEditor>();
         services.AddScoped<ArticleForms>();

@@ -28,7 +28,7 @@ public sealed class ConferenceQueries(PortalDbContext db)
         await Public(language).Where(c => c.Slug == slug)
             .Select(c => new ConferenceView(
                 c.Id, c.Language, c.Slug, c.Title, c.Summary, c.BodyHtml,
-                c.City, c.Country == null ? null : c.Country.Name, c.Venue, c.StartDate, c.EndDate,
+                c.City, c.Country == null ? null : c.Country.Name, c.Country == null ? null : c.Country.IsoAlpha2, c.Venue, c.StartDate, c.EndDate,
                 c.ParticipantCount, c.ParticipantCountQualifier, c.ParticipantLevel, c.FollowUpName, c.FollowUpDescription,
                 c.Organisations.OrderBy(o => o.SortOrder)
                     .Select(o => new OrganisationInRole(o.Role, o.Organisation.Name, o.Organisation.Acronym, o.Organisation.Url)).ToList(),

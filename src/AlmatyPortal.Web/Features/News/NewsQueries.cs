@@ -16,9 +16,18 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
         await Summaries(Public(language)).Take(count).ToListAsync(ct);
 
     /// <summary>A page of published news, optionally only from some sections or with one tag; null when the page does not exist.</summary>
-    public async Task<PagedList<ArticleSummary>?> PageAsync(string language, int page, IReadOnlyCollection<int>? sectionIds, int? tagId, CancellationToken ct)
+    public async Task<PagedList<ArticleSummary>?> PageAsync(string language, int page, IReadOnlyCollection<int>? sectionIds, int? tagId, CancellationToken ct,
+        DateTime? fromUtc = null, DateTime? beforeUtc = null)
     {
         var query = Public(language);
+        if (fromUtc is { } from)
+        {
+            query = query.Where(a => a.PublishAt >= from);
+        }
+        if (beforeUtc is { } before)
+        {
+            query = query.Where(a => a.PublishAt < before);
+        }
         if (sectionIds is not null)
         {
             query = query.Where(a => sectionIds.Contains(a.SectionId));
@@ -55,6 +64,30 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
             .Where(r => r.Language == language && r.OldSlug == oldSlug)
             .Join(db.Articles.Where(a => a.Status == PublicationStatus.Published), r => r.ArticleId, a => a.Id, (r, a) => a.Slug)
             .FirstOrDefaultAsync(ct);
+
+    /// <summary>Published articles that share tags or a conference with this one: most shared tags first, then newest.</summary>
+    public async Task<IReadOnlyList<ArticleSummary>> RelatedAsync(int articleId, int count, CancellationToken ct)
+    {
+        var tagIds = db.Articles.Where(a => a.Id == articleId).SelectMany(a => a.Tags.Select(t => t.Id));
+        var conferenceIds = db.Articles.Where(a => a.Id == articleId).SelectMany(a => a.Conferences.Select(c => c.Id));
+        return await db.Articles.AsNoTracking()
+            .Where(a => a.Id != articleId && a.Status == PublicationStatus.Published
+                && (a.Tags.Any(t => tagIds.Contains(t.Id)) || a.Conferences.Any(c => conferenceIds.Contains(c.Id))))
+            .OrderByDescending(a => a.Conferences.Count(c => conferenceIds.Contains(c.Id)) * 10 + a.Tags.Count(t => tagIds.Contains(t.Id)))
+            .ThenByDescending(a => a.PublishAt)
+            .Take(count)
+            .Select(a => new ArticleSummary(a.Slug, a.Title, a.Summary, a.PublishAt))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>How many articles were published in each month, newest first, for the archive index.</summary>
+    public async Task<IReadOnlyList<(int Year, int Month, int Count)>> ArchiveMonthsAsync(string language, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var dates = await Public(language).Where(a => a.PublishAt != null).Select(a => a.PublishAt!.Value).ToListAsync(ct);
+        return dates.Select(d => TimeZoneInfo.ConvertTimeFromUtc(d, zone)).GroupBy(d => (d.Year, d.Month))
+            .OrderByDescending(g => g.Key.Year).ThenByDescending(g => g.Key.Month)
+            .Select(g => (g.Key.Year, g.Key.Month, g.Count())).ToList();
+    }
 
     /// <summary>The whole section tree; it is a handful of rows, read in one query.</summary>
     public async Task<IReadOnlyList<SectionNode>> SectionsAsync(CancellationToken ct) =>

@@ -1,0 +1,64 @@
+using System.Globalization;
+using AlmatyPortal.Web.Features.Feeds;
+using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AlmatyPortal.Web.Features.Calendar;
+
+/// <summary>A .ics file for each conference record, and a calendar feed of them all.</summary>
+public static class CalendarEndpoints
+{
+    private const string ContentType = "text/calendar; charset=utf-8";
+
+    public static IEndpointRouteBuilder MapCalendars(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/conferences/calendar.ics", async (HttpContext http, PortalDbContext db, SiteLinks links, IOptions<PortalOptions> options, CancellationToken ct) =>
+        {
+            var events = await EventsAsync(db, null, ct);
+            return Answer(http, events, $"{options.Value.SiteName}: regional conferences", links, "calendar");
+        });
+        routes.MapGet("/conferences/{slug}.ics", async (string slug, HttpContext http, PortalDbContext db, SiteLinks links, CancellationToken ct) =>
+        {
+            var events = await EventsAsync(db, slug, ct);
+            return events.Count == 0 ? Results.NotFound() : Answer(http, events, events[0].Title, links, slug, download: $"{slug}.ics");
+        });
+        return routes;
+    }
+
+    private static IResult Answer(HttpContext http, IReadOnlyList<CalendarEvent> events, string name, SiteLinks links, string key, string? download = null)
+    {
+        var updated = events.Select(e => e.UpdatedAt).DefaultIfEmpty(DateTime.UnixEpoch).Max();
+        if (ConditionalGet.NotModified(http, updated, ConditionalGet.Key("ics", key, updated.Ticks, events.Count)))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+        var calendar = new ICalendar(name);
+        foreach (var e in events)
+        {
+            var place = string.Join(", ", new[] { e.Venue, e.City, e.Country }.Where(p => !string.IsNullOrWhiteSpace(p)));
+            calendar.AllDayEvent($"conference-{e.Id.ToString(CultureInfo.InvariantCulture)}@almatyportal", e.StartDate, e.EndDate, e.UpdatedAt,
+                e.Title, place, e.Summary, links.Absolute($"/conferences/{e.Slug}"));
+        }
+        if (download is not null)
+        {
+            http.Response.Headers.ContentDisposition = $"inline; filename=\"{download}\"";
+        }
+        return Results.Text(calendar.ToString(), ContentType);
+    }
+
+    private static async Task<List<CalendarEvent>> EventsAsync(PortalDbContext db, string? slug, CancellationToken ct)
+    {
+        var query = db.Conferences.AsNoTracking().Where(c => c.Language == Languages.Default && c.Status == PublicationStatus.Published);
+        if (slug is not null)
+        {
+            query = query.Where(c => c.Slug == slug);
+        }
+        return await query.OrderBy(c => c.StartDate).Take(500)
+            .Select(c => new CalendarEvent(c.Id, c.Slug, c.Title, c.Summary, c.StartDate, c.EndDate, c.Venue, c.City, c.Country == null ? null : c.Country.Name, c.UpdatedAt))
+            .ToListAsync(ct);
+    }
+
+    private sealed record CalendarEvent(int Id, string Slug, string Title, string Summary, DateOnly StartDate, DateOnly EndDate, string? Venue, string City, string? Country, DateTime UpdatedAt);
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+
+namespace AlmatyPortal.Web.Features.Feeds;
+
+/// <summary>Writes RSS 2.0 and Atom 1.0 documents with full content, categories, dates, absolute links and images.</summary>
+public static class FeedWriter
+{
+    private const string AtomNs = "http://www.w3.org/2005/Atom";
+    private const string ContentNs = "http://purl.org/rss/1.0/modules/content/";
+    private const string MediaNs = "http://search.yahoo.com/mrss/";
+
+    public sealed record Channel(string Title, string Description, string SiteUrl, string SelfUrl, DateTime Updated);
+
+    public static string Rss(Channel channel, IReadOnlyList<FeedItem> items, Func<string, string> absolute) => Write(xml =>
+    {
+        xml.WriteStartElement("rss");
+        xml.WriteAttributeString("version", "2.0");
+        xml.WriteAttributeString("xmlns", "atom", null, AtomNs);
+        xml.WriteAttributeString("xmlns", "content", null, ContentNs);
+        xml.WriteAttributeString("xmlns", "media", null, MediaNs);
+        xml.WriteStartElement("channel");
+        xml.WriteElementString("title", channel.Title);
+        xml.WriteElementString("link", channel.SiteUrl);
+        xml.WriteElementString("description", channel.Description);
+        xml.WriteElementString("language", "en");
+        xml.WriteElementString("lastBuildDate", channel.Updated.ToString("r", CultureInfo.InvariantCulture));
+        xml.WriteStartElement("atom", "link", AtomNs);
+        xml.WriteAttributeString("href", channel.SelfUrl);
+        xml.WriteAttributeString("rel", "self");
+        xml.WriteAttributeString("type", "application/rss+xml");
+        xml.WriteEndElement();
+        foreach (var item in items)
+        {
+            var link = absolute($"/news/{item.Slug}");
+            xml.WriteStartElement("item");
+            xml.WriteElementString("title", item.Title);
+            xml.WriteElementString("link", link);
+            xml.WriteStartElement("guid");
+            xml.WriteAttributeString("isPermaLink", "false");
+            xml.WriteString(absolute($"/news/{item.Id}"));
+            xml.WriteEndElement();
+            xml.WriteElementString("pubDate", item.Published.ToString("r", CultureInfo.InvariantCulture));
+            xml.WriteElementString("description", item.Summary);
+            xml.WriteStartElement("content", "encoded", ContentNs);
+            xml.WriteCData(item.BodyHtml.Replace("]]>", "]]]]><![CDATA[>", StringComparison.Ordinal));
+            xml.WriteEndElement();
+            xml.WriteElementString("category", item.Section);
+            foreach (var tag in item.Tags)
+            {
+                xml.WriteElementString("category", tag);
+            }
+            if (item.Image is { } image)
+            {
+                xml.WriteStartElement("media", "content", MediaNs);
+                xml.WriteAttributeString("url", absolute($"/media/{image.FileName}"));
+                xml.WriteAttributeString("type", image.ContentType);
+                xml.WriteAttributeString("medium", "image");
+                xml.WriteAttributeString("width", image.Width.ToString(CultureInfo.InvariantCulture));
+                xml.WriteAttributeString("height", image.Height.ToString(CultureInfo.InvariantCulture));
+                xml.WriteElementString("media", "description", MediaNs, image.AltText);
+                xml.WriteElementString("media", "credit", MediaNs, image.Credit);
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+        }
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+    });
+
+    public static string Atom(Channel channel, IReadOnlyList<FeedItem> items, Func<string, string> absolute) => Write(xml =>
+    {
+        xml.WriteStartElement("feed", AtomNs);
+        xml.WriteAttributeString("xml", "lang", null, "en");
+        xml.WriteElementString("title", AtomNs, channel.Title);
+        xml.WriteElementString("subtitle", AtomNs, channel.Description);
+        xml.WriteElementString("id", AtomNs, channel.SelfUrl);
+        xml.WriteElementString("updated", AtomNs, Iso(channel.Updated));
+        Link(xml, channel.SiteUrl, "alternate", "text/html");
+        Link(xml, channel.SelfUrl, "self", "application/atom+xml");
+        xml.WriteStartElement("author", AtomNs);
+        xml.WriteElementString("name", AtomNs, channel.Title);
+        xml.WriteEndElement();
+        foreach (var item in items)
+        {
+            xml.WriteStartElement("entry", AtomNs);
+            xml.WriteElementString("id", AtomNs, absolute($"/news/{item.Id}"));
+            xml.WriteElementString("title", AtomNs, item.Title);
+            Link(xml, absolute($"/news/{item.Slug}"), "alternate", "text/html");
+            xml.WriteElementString("published", AtomNs, Iso(item.Published));
+            xml.WriteElementString("updated", AtomNs, Iso(item.Updated > item.Published ? item.Updated : item.Published));
+            xml.WriteElementString("summary", AtomNs, item.Summary);
+            xml.WriteStartElement("content", AtomNs);
+            xml.WriteAttributeString("type", "html");
+            xml.WriteString(item.BodyHtml);
+            xml.WriteEndElement();
+            foreach (var term in item.Tags.Prepend(item.Section))
+            {
+                xml.WriteStartElement("category", AtomNs);
+                xml.WriteAttributeString("term", term);
+                xml.WriteEndElement();
+            }
+            if (item.Image is { } image)
+            {
+                Link(xml, absolute($"/media/{image.FileName}"), "enclosure", image.ContentType);
+            }
+            xml.WriteEndElement();
+        }
+        xml.WriteEndElement();
+    });
+
+    private static void Link(XmlWriter xml, string href, string rel, string type)
+    {
+        xml.WriteStartElement("link", AtomNs);
+        xml.WriteAttributeString("href", href);
+        xml.WriteAttributeString("rel", rel);
+        xml.WriteAttributeString("type", type);
+        xml.WriteEndElement();
+    }
+
+    private static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string Write(Action<XmlWriter> body)
+    {
+        var builder = new StringBuilder();
+        using (var xml = XmlWriter.Create(new StringWriterUtf8(builder), new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) }))
+        {
+            xml.WriteStartDocument();
+            body(xml);
+            xml.WriteEndDocument();
+        }
+        return builder.ToString();
+    }
+
+    private sealed class StringWriterUtf8(StringBuilder builder) : StringWriter(builder, CultureInfo.InvariantCulture)
+    {
+        public override Encoding Encoding => new UTF8Encoding(false);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace AlmatyPortal.Web.Pages.News;
+
+public sealed class ArchiveModel(NewsQueries news, OfficeClock clock, IOptions<PortalOptions> options) : PageModel
+{
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+
+    public int? Year { get; private set; }
+    public int? Month { get; private set; }
+    public IReadOnlyList<(int Year, int Month, int Count)> Months { get; private set; } = [];
+    public ArticleListModel? List { get; private set; }
+
+    public string Heading => Year is null ? "Archive"
+        : Month is { } m ? new DateTime(Year.Value, m, 1).ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")) : Year.Value.ToString(CultureInfo.InvariantCulture);
+
+    public async Task<IActionResult> OnGetAsync(int? year, int? month, [FromQuery] int page = 1, CancellationToken ct = default)
+    {
+        Months = await news.ArchiveMonthsAsync(Languages.Default, _zone, ct);
+        if (year is null)
+        {
+            return Page();
+        }
+        if (year is < 1900 or > 2200 || month is < 1 or > 12)
+        {
+            return NotFound();
+        }
+        var first = new DateTime(year.Value, month ?? 1, 1);
+        var next = month is null ? first.AddYears(1) : first.AddMonths(1);
+        var list = await news.PageAsync(Languages.Default, ModelState.IsValid ? page : 0, null, null, ct, clock.ToUtc(first), clock.ToUtc(next));
+        if (list is null || list.Total == 0)
+        {
+            return NotFound();
+        }
+        (Year, Month) = (year, month);
+        List = new ArticleListModel(list, month is null ? $"/news/archive/{year}" : $"/news/archive/{year}/{month:00}");
+        return Page();
+    }
+}
