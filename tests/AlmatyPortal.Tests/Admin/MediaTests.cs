@@ -170,4 +170,50 @@ public sealed class MediaTests : IDisposable
         var asset = await _portal.WithDbAsync(db => db.Media.SingleAsync(m => m.Id == id));
         Assert.Equal(("Corrected alt", "B. Photographer", "CC BY 4.0"), (asset.AltText, asset.Photographer, asset.Licence));
     }
+
+    private async Task<HttpResponseMessage> PublishWithUploadAsync(HttpClient editor, byte[] image, string credit)
+    {
+        var token = await Staff.TokenAsync(editor, "/admin/articles/edit", "#article-editor");
+        var section = await _portal.WithDbAsync(db => db.Sections.Where(s => s.Slug == "news").Select(s => s.Id).SingleAsync());
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, value) in Editor.Fields("Uploaded with the article", "Text.", sectionId: section))
+        {
+            form.Add(new StringContent(value), name);
+        }
+        var file = new ByteArrayContent(image);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        form.Add(file, "NewImage", "from-the-editor.jpg");
+        form.Add(new StringContent("Delegates in the hall"), "NewImageDetails.AltText");
+        form.Add(new StringContent(credit), "NewImageDetails.Credit");
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        return await editor.PostAsync("/admin/articles/edit?handler=Publish", form);
+    }
+
+    [Fact]
+    public async Task The_article_editor_can_upload_a_new_featured_image_with_its_credit()
+    {
+        var editor = await Staff.SignedInAsync(_portal, StaffRoles.Editor);
+
+        var response = await PublishWithUploadAsync(editor, Images.Jpeg(900, 600), "© UNHCR/Editor");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await _portal.CreateReader().GetStringAsync("/news/uploaded-with-the-article");
+        Assert.Contains("alt=\"Delegates in the hall\"", page, StringComparison.Ordinal);
+        Assert.Contains("© UNHCR/Editor", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_upload_in_the_editor_saves_nothing_and_says_why_beside_the_field()
+    {
+        var editor = await Staff.SignedInAsync(_portal, StaffRoles.Editor);
+
+        var response = await PublishWithUploadAsync(editor, "<svg xmlns='http://www.w3.org/2000/svg'/>"u8.ToArray(), "© UNHCR");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("SVG images are not accepted", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"Uploaded with the article\"", html, StringComparison.Ordinal);
+        Assert.False(await _portal.WithDbAsync(db => db.Articles.AnyAsync(a => a.Title == "Uploaded with the article")));
+        Assert.Equal(1, await MediaCountAsync());
+    }
 }

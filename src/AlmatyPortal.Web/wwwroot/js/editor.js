@@ -25,7 +25,10 @@
     }
     saving = true;
     dirty = false;
-    fetch(url, { method: "POST", body: new FormData(form), credentials: "same-origin" })
+    var data = new FormData(form);
+    // An image chosen for upload goes with a real save, not with every autosave.
+    data.delete("NewImage");
+    fetch(url, { method: "POST", body: data, credentials: "same-origin" })
       .then(function (response) {
         return response.json().then(function (data) { return { status: response.status, data: data }; });
       })

@@ -1,14 +1,22 @@
 using AlmatyPortal.Web.Features.Editing;
 using AlmatyPortal.Web.Features.Markdown;
+using AlmatyPortal.Web.Features.Media;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AlmatyPortal.Web.Areas.Admin.Pages.Articles;
 
-public sealed class EditModel(ArticleEditor editor, ArticleForms forms, MarkdownRenderer markdown) : PageModel
+public sealed class EditModel(ArticleEditor editor, ArticleForms forms, MarkdownRenderer markdown, MediaLibrary media) : PageModel
 {
     [BindProperty]
     public ArticleInput Input { get; set; } = new();
+
+    /// <summary>A new featured image uploaded with the article instead of picked from the library.</summary>
+    [BindProperty]
+    public IFormFile? NewImage { get; set; }
+
+    [BindProperty]
+    public MediaDetailsInput NewImageDetails { get; set; } = new();
 
     public ArticleState? State { get; private set; }
     public EditorChoices Choices { get; private set; } = null!;
@@ -78,6 +86,20 @@ public sealed class EditModel(ArticleEditor editor, ArticleForms forms, Markdown
     private async Task<IActionResult> SaveAsync(int? id, SaveIntent intent, CancellationToken ct)
     {
         Input.Id = id ?? Input.Id;
+        if (ModelState.IsValid && NewImage is { Length: > 0 })
+        {
+            // The image goes into the library first; if it is refused, nothing of the article is saved either.
+            await using var stream = NewImage.OpenReadStream();
+            var upload = await media.UploadAsync(stream, NewImage.FileName, NewImageDetails.ToDetails(), ct);
+            if (upload.Asset is { } asset)
+            {
+                Input.FeaturedImageId = asset.Id;
+            }
+            else
+            {
+                ModelState.AddModelError(nameof(NewImage), upload.Error!);
+            }
+        }
         if (ModelState.IsValid)
         {
             var outcome = await editor.SaveAsync(Input, intent, User.Identity!.Name!, ct);

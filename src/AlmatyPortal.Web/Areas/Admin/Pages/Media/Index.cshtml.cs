@@ -12,7 +12,7 @@ public sealed class IndexModel(MediaLibrary library) : PageModel
     public IFormFile? Upload { get; set; }
 
     [BindProperty]
-    public DetailsInput Details { get; set; } = new();
+    public MediaDetailsInput Details { get; set; } = new();
 
     public IReadOnlyList<MediaAsset> Items { get; private set; } = [];
 
@@ -52,26 +52,5 @@ public sealed class IndexModel(MediaLibrary library) : PageModel
             TempData["Notice"] = await library.UpdateDetailsAsync(id, details, ct) ? "Saved." : "That item no longer exists.";
         }
         return LocalRedirect("/admin/media");
-    }
-
-    /// <summary>The rights and description fields of the upload and edit forms.</summary>
-    public sealed class DetailsInput
-    {
-        [Display(Name = "Alt text"), StringLength(500)]
-        public string? AltText { get; set; }
-
-        [Display(Name = "Decorative (no alt text needed)")]
-        public bool IsDecorative { get; set; }
-
-        [Display(Name = "Credit"), StringLength(200)]
-        public string? Credit { get; set; }
-
-        [Display(Name = "Photographer"), StringLength(200)]
-        public string? Photographer { get; set; }
-
-        [Display(Name = "Licence"), StringLength(200)]
-        public string? Licence { get; set; }
-
-        public MediaDetails ToDetails() => new(AltText, IsDecorative, Credit, Photographer, Licence);
     }
 }
