@@ -11,6 +11,12 @@ public sealed class PageMeta
     /// <summary>Schema.org objects, already serialized as JSON by <see cref="Features.Publishing.StructuredData"/>.</summary>
     public List<string> JsonLd { get; } = [];
 
+    /// <summary>
+    /// The page in each language that has it (language → site path). Null means the page exists in every language
+    /// at the same path under the language prefix (lists, home, search).
+    /// </summary>
+    public Dictionary<string, string>? Alternates { get; set; }
+
     /// <summary>Feeds for autodiscovery beyond the site-wide news feed.</summary>
     public List<(string Title, string Path)> Feeds { get; } = [];
 }

@@ -22,6 +22,7 @@ public static class PortalPipeline
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseRequestLocalization();
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;

@@ -67,14 +67,25 @@ public static class PortalServices
 
         services.AddPortalAccounts();
         services.AddScoped<AuditLog>();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture(Cultures.For(Languages.Default));
+            o.SupportedCultures = Cultures.All.ToList();
+            o.SupportedUICultures = Cultures.All.ToList();
+            // The URL alone decides; no cookie, no Accept-Language.
+            o.RequestCultureProviders = [new PathCultureProvider()];
+        });
         services.AddRazorPages(o =>
         {
+            o.Conventions.Add(new CulturePrefixConvention());
             o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
             // One folder convention guards the whole admin area; user management and the audit log are for admins.
             o.Conventions.AuthorizeAreaFolder("Admin", "/", StaffRoles.StaffPolicy);
             o.Conventions.AuthorizeAreaFolder("Admin", "/Users", StaffRoles.AdminPolicy);
             o.Conventions.AuthorizeAreaFolder("Admin", "/Audit", StaffRoles.AdminPolicy);
-        });
+        })
+        .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddRouting(o => { o.LowercaseUrls = true; o.AppendTrailingSlash = false; });
         // Razor would otherwise write every Cyrillic letter and typographic dash as an entity.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(

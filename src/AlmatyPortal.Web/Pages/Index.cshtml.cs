@@ -13,8 +13,8 @@ public sealed class IndexModel(NewsQueries news, ConferenceQueries conferences, 
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Latest = await news.LatestAsync(Languages.Default, 5, ct);
-        Upcoming = await conferences.UpcomingAsync(Languages.Default, clock.Today, 3, ct);
-        Recent = await conferences.PastAsync(Languages.Default, clock.Today, 3, ct);
+        Latest = await news.LatestAsync(HttpContext.Language(), 5, ct);
+        Upcoming = await conferences.UpcomingAsync(HttpContext.Language(), clock.Today, 3, ct);
+        Recent = await conferences.PastAsync(HttpContext.Language(), clock.Today, 3, ct);
     }
 }

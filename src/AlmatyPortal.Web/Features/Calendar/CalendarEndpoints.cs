@@ -14,17 +14,25 @@ public static class CalendarEndpoints
 
     public static IEndpointRouteBuilder MapCalendars(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/conferences/calendar.ics", async (HttpContext http, PortalDbContext db, SiteLinks links, IOptions<PortalOptions> options, CancellationToken ct) =>
+        foreach (var language in Languages.Supported)
         {
-            var events = await EventsAsync(db, null, ct);
+            MapCalendars(routes, Cultures.Prefix(language));
+        }
+        return routes;
+    }
+
+    private static void MapCalendars(IEndpointRouteBuilder routes, string prefix)
+    {
+        routes.MapGet(prefix + "/conferences/calendar.ics", async (HttpContext http, PortalDbContext db, SiteLinks links, IOptions<PortalOptions> options, CancellationToken ct) =>
+        {
+            var events = await EventsAsync(db, http.Language(), null, ct);
             return Answer(http, events, $"{options.Value.SiteName}: regional conferences", links, "calendar");
         });
-        routes.MapGet("/conferences/{slug}.ics", async (string slug, HttpContext http, PortalDbContext db, SiteLinks links, CancellationToken ct) =>
+        routes.MapGet(prefix + "/conferences/{slug}.ics", async (string slug, HttpContext http, PortalDbContext db, SiteLinks links, CancellationToken ct) =>
         {
-            var events = await EventsAsync(db, slug, ct);
+            var events = await EventsAsync(db, http.Language(), slug, ct);
             return events.Count == 0 ? Results.NotFound() : Answer(http, events, events[0].Title, links, slug, download: $"{slug}.ics");
         });
-        return routes;
     }
 
     private static IResult Answer(HttpContext http, IReadOnlyList<CalendarEvent> events, string name, SiteLinks links, string key, string? download = null)
@@ -39,7 +47,7 @@ public static class CalendarEndpoints
         {
             var place = string.Join(", ", new[] { e.Venue, e.City, e.Country }.Where(p => !string.IsNullOrWhiteSpace(p)));
             calendar.AllDayEvent($"conference-{e.Id.ToString(CultureInfo.InvariantCulture)}@almatyportal", e.StartDate, e.EndDate, e.UpdatedAt,
-                e.Title, place, e.Summary, links.Absolute($"/conferences/{e.Slug}"));
+                e.Title, place, e.Summary, links.Absolute($"{Cultures.Prefix(http.Language())}/conferences/{e.Slug}"));
         }
         if (download is not null)
         {
@@ -48,9 +56,9 @@ public static class CalendarEndpoints
         return Results.Text(calendar.ToString(), ContentType);
     }
 
-    private static async Task<List<CalendarEvent>> EventsAsync(PortalDbContext db, string? slug, CancellationToken ct)
+    private static async Task<List<CalendarEvent>> EventsAsync(PortalDbContext db, string language, string? slug, CancellationToken ct)
     {
-        var query = db.Conferences.AsNoTracking().Where(c => c.Language == Languages.Default && c.Status == PublicationStatus.Published);
+        var query = db.Conferences.AsNoTracking().Where(c => c.Language == language && c.Status == PublicationStatus.Published);
         if (slug is not null)
         {
             query = query.Where(c => c.Slug == slug);

@@ -9,10 +9,19 @@ public static class FeedEndpoints
 {
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/feeds/news.{format:regex(^(rss|atom)$)}", (string format, HttpContext http, FeedQueries feeds, SiteLinks links, IOptions<PortalOptions> options, CancellationToken ct) =>
+        foreach (var language in Languages.Supported)
+        {
+            MapFeeds(routes, Cultures.Prefix(language));
+        }
+        return routes;
+    }
+
+    private static void MapFeeds(IEndpointRouteBuilder routes, string prefix)
+    {
+        routes.MapGet(prefix + "/feeds/news.{format:regex(^(rss|atom)$)}", (string format, HttpContext http, FeedQueries feeds, SiteLinks links, IOptions<PortalOptions> options, CancellationToken ct) =>
             FeedAsync(http, format, feeds, links, options.Value.SiteName + ": news", "News of the region", "/news", null, null, ct));
 
-        routes.MapGet("/feeds/sections/{slug}.{format:regex(^(rss|atom)$)}", async (string slug, string format, HttpContext http, FeedQueries feeds, NewsQueries news, SiteLinks links, IOptions<PortalOptions> options, CancellationToken ct) =>
+        routes.MapGet(prefix + "/feeds/sections/{slug}.{format:regex(^(rss|atom)$)}", async (string slug, string format, HttpContext http, FeedQueries feeds, NewsQueries news, SiteLinks links, IOptions<PortalOptions> options, CancellationToken ct) =>
         {
             var sections = await news.SectionsAsync(ct);
             var section = sections.FirstOrDefault(s => s.Slug == slug);
@@ -21,27 +30,29 @@ public static class FeedEndpoints
                     $"/sections/{section.Slug}", SectionTree.WithDescendants(sections, section.Id), null, ct);
         });
 
-        routes.MapGet("/feeds/tags/{slug}.{format:regex(^(rss|atom)$)}", async (string slug, string format, HttpContext http, FeedQueries feeds, NewsQueries news, SiteLinks links, IOptions<PortalOptions> options, CancellationToken ct) =>
+        routes.MapGet(prefix + "/feeds/tags/{slug}.{format:regex(^(rss|atom)$)}", async (string slug, string format, HttpContext http, FeedQueries feeds, NewsQueries news, SiteLinks links, IOptions<PortalOptions> options, CancellationToken ct) =>
         {
             var tag = await news.TagAsync(slug, ct);
             return tag is null ? Results.NotFound()
                 : await FeedAsync(http, format, feeds, links, $"{options.Value.SiteName}: {tag.Name}", $"News tagged {tag.Name}", $"/tags/{tag.Slug}", null, tag.Id, ct);
         });
-        return routes;
     }
 
     private static async Task<IResult> FeedAsync(HttpContext http, string format, FeedQueries feeds, SiteLinks links, string title, string description,
         string sitePath, IReadOnlyCollection<int>? sectionIds, int? tagId, CancellationToken ct)
     {
-        var items = await feeds.LatestAsync(Languages.Default, sectionIds, tagId, ct);
+        var language = http.Language();
+        var items = await feeds.LatestAsync(language, sectionIds, tagId, ct);
         var updated = items.Count == 0 ? DateTime.UnixEpoch : items.Max(i => i.Updated > i.Published ? i.Updated : i.Published);
         if (ConditionalGet.NotModified(http, updated, ConditionalGet.Key(http.Request.Path, updated.Ticks, items.Count, items.Count > 0 ? items[0].Id : 0)))
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
-        var channel = new FeedWriter.Channel(title, description, links.Absolute(sitePath), links.Absolute(http.Request.Path), updated);
+        var prefix = Cultures.Prefix(language);
+        string Absolute(string path) => links.Absolute(path.StartsWith("/media/", StringComparison.Ordinal) ? path : prefix + path);
+        var channel = new FeedWriter.Channel(title, description, Absolute(sitePath), links.Absolute(http.Request.Path), updated, language);
         return format == "rss"
-            ? Results.Text(FeedWriter.Rss(channel, items, links.Absolute), "application/rss+xml; charset=utf-8")
-            : Results.Text(FeedWriter.Atom(channel, items, links.Absolute), "application/atom+xml; charset=utf-8");
+            ? Results.Text(FeedWriter.Rss(channel, items, Absolute), "application/rss+xml; charset=utf-8")
+            : Results.Text(FeedWriter.Atom(channel, items, Absolute), "application/atom+xml; charset=utf-8");
     }
 }

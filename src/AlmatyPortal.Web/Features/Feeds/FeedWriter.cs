@@ -11,7 +11,7 @@ public static class FeedWriter
     private const string ContentNs = "http://purl.org/rss/1.0/modules/content/";
     private const string MediaNs = "http://search.yahoo.com/mrss/";
 
-    public sealed record Channel(string Title, string Description, string SiteUrl, string SelfUrl, DateTime Updated);
+    public sealed record Channel(string Title, string Description, string SiteUrl, string SelfUrl, DateTime Updated, string Language);
 
     public static string Rss(Channel channel, IReadOnlyList<FeedItem> items, Func<string, string> absolute) => Write(xml =>
     {
@@ -24,7 +24,7 @@ public static class FeedWriter
         xml.WriteElementString("title", channel.Title);
         xml.WriteElementString("link", channel.SiteUrl);
         xml.WriteElementString("description", channel.Description);
-        xml.WriteElementString("language", "en");
+        xml.WriteElementString("language", channel.Language);
         xml.WriteElementString("lastBuildDate", channel.Updated.ToString("r", CultureInfo.InvariantCulture));
         xml.WriteStartElement("atom", "link", AtomNs);
         xml.WriteAttributeString("href", channel.SelfUrl);
@@ -72,7 +72,7 @@ public static class FeedWriter
     public static string Atom(Channel channel, IReadOnlyList<FeedItem> items, Func<string, string> absolute) => Write(xml =>
     {
         xml.WriteStartElement("feed", AtomNs);
-        xml.WriteAttributeString("xml", "lang", null, "en");
+        xml.WriteAttributeString("xml", "lang", null, channel.Language);
         xml.WriteElementString("title", AtomNs, channel.Title);
         xml.WriteElementString("subtitle", AtomNs, channel.Description);
         xml.WriteElementString("id", AtomNs, channel.SelfUrl);

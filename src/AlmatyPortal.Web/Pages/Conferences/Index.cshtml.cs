@@ -11,8 +11,8 @@ public sealed class IndexModel(ConferenceQueries conferences, OfficeClock clock)
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Upcoming = await conferences.UpcomingAsync(Languages.Default, clock.Today, null, ct);
-        var past = await conferences.PastAsync(Languages.Default, clock.Today, null, ct);
+        Upcoming = await conferences.UpcomingAsync(HttpContext.Language(), clock.Today, null, ct);
+        var past = await conferences.PastAsync(HttpContext.Language(), clock.Today, null, ct);
         PastByYear = past.GroupBy(c => c.StartDate.Year).ToList();
     }
 }

@@ -11,7 +11,7 @@ public sealed class ShowModel(ConferenceQueries conferences) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        var conference = await conferences.ConferenceAsync(Languages.Default, slug, ct);
+        var conference = await conferences.ConferenceAsync(HttpContext.Language(), slug, ct);
         if (conference is null)
         {
             return NotFound();

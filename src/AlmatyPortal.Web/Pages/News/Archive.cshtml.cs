@@ -17,11 +17,11 @@ public sealed class ArchiveModel(NewsQueries news, OfficeClock clock, IOptions<P
     public ArticleListModel? List { get; private set; }
 
     public string Heading => Year is null ? "Archive"
-        : Month is { } m ? new DateTime(Year.Value, m, 1).ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")) : Year.Value.ToString(CultureInfo.InvariantCulture);
+        : Month is { } m ? CultureInfo.CurrentCulture.DateTimeFormat.GetMonthName(m) + " " + Year.Value.ToString(CultureInfo.InvariantCulture) : Year.Value.ToString(CultureInfo.InvariantCulture);
 
     public async Task<IActionResult> OnGetAsync(int? year, int? month, [FromQuery] int page = 1, CancellationToken ct = default)
     {
-        Months = await news.ArchiveMonthsAsync(Languages.Default, _zone, ct);
+        Months = await news.ArchiveMonthsAsync(HttpContext.Language(), _zone, ct);
         if (year is null)
         {
             return Page();
@@ -32,7 +32,7 @@ public sealed class ArchiveModel(NewsQueries news, OfficeClock clock, IOptions<P
         }
         var first = new DateTime(year.Value, month ?? 1, 1);
         var next = month is null ? first.AddYears(1) : first.AddMonths(1);
-        var list = await news.PageAsync(Languages.Default, ModelState.IsValid ? page : 0, null, null, ct, clock.ToUtc(first), clock.ToUtc(next));
+        var list = await news.PageAsync(HttpContext.Language(), ModelState.IsValid ? page : 0, null, null, ct, clock.ToUtc(first), clock.ToUtc(next));
         if (list is null || list.Total == 0)
         {
             return NotFound();

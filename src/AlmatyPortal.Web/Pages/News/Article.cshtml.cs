@@ -13,11 +13,11 @@ public sealed class ArticleModel(NewsQueries news) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        var article = await news.ArticleAsync(Languages.Default, slug, ct);
+        var article = await news.ArticleAsync(HttpContext.Language(), slug, ct);
         if (article is null)
         {
-            var renamed = await news.RenamedToAsync(Languages.Default, slug, ct);
-            return renamed is null ? NotFound() : RedirectPermanent($"/news/{renamed}");
+            var renamed = await news.RenamedToAsync(HttpContext.Language(), slug, ct);
+            return renamed is null ? NotFound() : RedirectPermanent($"{Cultures.Prefix(HttpContext.Language())}/news/{renamed}");
         }
         Article = article;
         SectionPath = SectionTree.PathTo(await news.SectionsAsync(ct), article.SectionId);

@@ -26,13 +26,13 @@ public sealed class IndexModel(SearchQueries search, NewsQueries news, IOptions<
             return BadRequest();
         }
         Sections = await news.SectionsAsync(ct);
-        Years = await search.YearsAsync(Languages.Default, ct);
+        Years = await search.YearsAsync(HttpContext.Language(), ct);
         if (string.IsNullOrWhiteSpace(Query))
         {
             return Page();
         }
         var section = Sections.FirstOrDefault(s => s.Slug == Section);
-        var request = new SearchRequest(Languages.Default, Query,
+        var request = new SearchRequest(HttpContext.Language(), Query,
             section is null ? null : SectionTree.WithDescendants(Sections, section.Id),
             string.IsNullOrWhiteSpace(Tag) ? null : Tag.Trim().ToLowerInvariant(),
             int.TryParse(Year, out var year) ? year : null,

@@ -13,7 +13,7 @@ public sealed class ShowModel(NewsQueries news) : PageModel
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery] int page = 1, CancellationToken ct = default)
     {
         var tag = await news.TagAsync(slug, ct);
-        var list = tag is null ? null : await news.PageAsync(Languages.Default, ModelState.IsValid ? page : 0, null, tag.Id, ct);
+        var list = tag is null ? null : await news.PageAsync(HttpContext.Language(), ModelState.IsValid ? page : 0, null, tag.Id, ct);
         if (tag is null || list is null)
         {
             return NotFound();

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace AlmatyPortal.Web.Infrastructure.TagHelpers;
+
+/// <summary>
+/// Keeps a reader in their language: on a page under /ru, a site-relative link or form address such as /news/x
+/// becomes /ru/news/x. Files (/media, /css, /js), the admin area and links marked with hreflang are left alone.
+/// </summary>
+[HtmlTargetElement("a", Attributes = "href")]
+[HtmlTargetElement("form", Attributes = "action")]
+public sealed class LanguagePathTagHelper : TagHelper
+{
+    private static readonly string[] Untouched = ["/media/", "/css/", "/js/", "/admin", "/account", "/favicon", "/healthz"];
+
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    // Runs after the framework's own tag helpers have written their attributes.
+    public override int Order => 1000;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var language = ViewContext.HttpContext.Language();
+        if (language == Languages.Default || output.Attributes.ContainsName("hreflang"))
+        {
+            return;
+        }
+        var name = output.TagName == "form" ? "action" : "href";
+        if (!output.Attributes.TryGetAttribute(name, out var attribute))
+        {
+            return;
+        }
+        var value = attribute.Value switch
+        {
+            string text => text,
+            Microsoft.AspNetCore.Html.IHtmlContent html => Render(html),
+            var other => other?.ToString() ?? "",
+        };
+        var decoded = System.Net.WebUtility.HtmlDecode(value);
+        if (!decoded.StartsWith('/') || decoded.StartsWith("//", StringComparison.Ordinal) || Cultures.LanguageOf(decoded.Split('?')[0]) != Languages.Default
+            || Untouched.Any(u => decoded.StartsWith(u, StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+        output.Attributes.SetAttribute(name, Cultures.Translate(decoded, language));
+    }
+
+    private static string Render(Microsoft.AspNetCore.Html.IHtmlContent html)
+    {
+        using var writer = new StringWriter();
+        html.WriteTo(writer, System.Text.Encodings.Web.HtmlEncoder.Default);
+        return writer.ToString();
+    }
+}
