@@ -119,7 +119,7 @@ public sealed class ArticleEditingTests : IDisposable
         Assert.Contains("Enter a title.", html, StringComparison.Ordinal);
         Assert.Contains("Choose a section.", html, StringComparison.Ordinal);
         Assert.Contains("Kept</textarea>", html, StringComparison.Ordinal);
-        Assert.Equal(1, await _portal.WithDbAsync(db => db.Articles.CountAsync()));
+        Assert.Equal(2, await _portal.WithDbAsync(db => db.Articles.CountAsync()));
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class ArticleEditingTests : IDisposable
         Assert.Contains("nested too deeply", html, StringComparison.Ordinal);
         Assert.Contains("Another article already uses this slug.", html, StringComparison.Ordinal);
         Assert.Contains("Choose an image from the media library.", html, StringComparison.Ordinal);
-        Assert.Equal(2, await _portal.WithDbAsync(db => db.Articles.CountAsync()));
+        Assert.Equal(3, await _portal.WithDbAsync(db => db.Articles.CountAsync()));
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class SearchIndexTests : IDisposable
 
         var count = await _portal.WithServicesAsync(sp => sp.GetRequiredService<SearchIndex>().RebuildAsync());
 
-        Assert.Equal(2, count);
+        Assert.Equal(4, count);
         Assert.True(await FindsAsync("declaration"));
         Assert.True(await FindsAsync("Feller"), "conference records are found by their speakers");
     }

@@ -44,9 +44,9 @@ public sealed class CommandLineTests : IDisposable
     public async Task Import_migrates_an_empty_database_imports_the_folder_and_a_second_run_changes_nothing()
     {
         Assert.Equal(0, await RunAsync("import", PortalFactory.RepositoryContent));
-        Assert.Equal(1000, ArticleVersionSum());
+        Assert.Equal(2000, ArticleVersionSum());
         Assert.Equal(0, await RunAsync("import", PortalFactory.RepositoryContent));
-        Assert.Equal(1000, ArticleVersionSum());
+        Assert.Equal(2000, ArticleVersionSum());
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(
             File.ReadAllText(Path.Combine(PortalFactory.RepositoryContent, "sections.yml")),
             _export.Read("sections.yml"));
-        Assert.Single(Directory.GetFiles(Path.Combine(_export.Path, "news"), "*.md"));
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(_export.Path, "news"), "*.md").Length);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class CommandLineTests : IDisposable
         content.WriteArticle("broken.md", "section: news");
 
         Assert.Equal(1, await RunAsync("import", content.Path));
-        Assert.Equal(1000, ArticleVersionSum());
+        Assert.Equal(2000, ArticleVersionSum());
     }
 
     [Fact]

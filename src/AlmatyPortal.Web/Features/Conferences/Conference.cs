@@ -8,6 +8,9 @@ public sealed class Conference
     public int Id { get; set; }
     public string Language { get; set; } = "en";
     public Guid TranslationGroup { get; set; } = Guid.NewGuid();
+
+    /// <summary>For a translation: the source record's version it was last brought in step with.</summary>
+    public int? TranslatedFromVersion { get; set; }
     public string Slug { get; set; } = "";
     public string Title { get; set; } = "";
     public string Summary { get; set; } = "";

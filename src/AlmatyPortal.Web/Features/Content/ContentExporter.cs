@@ -78,6 +78,7 @@ public sealed class ContentExporter(PortalDbContext db, MediaStore media, IOptio
             .Include(c => c.Topics).Include(c => c.Documents)
             .AsSplitQuery()
             .OrderBy(c => c.Slug).ToListAsync(ct);
+        var conferenceSources = conferences.Where(c => c.Language == Languages.Default).GroupBy(c => c.TranslationGroup).ToDictionary(g => g.Key, g => g.First().Slug);
         var files = new Dictionary<string, string>();
         foreach (var c in conferences)
         {
@@ -114,6 +115,7 @@ public sealed class ContentExporter(PortalDbContext db, MediaStore media, IOptio
                 Topics = c.Topics.OrderBy(t => t.SortOrder).Select(t => t.Text).ToList(),
                 Documents = c.Documents.OrderBy(d => d.SortOrder).Select(d => new DocumentFile { Title = d.Title, Description = NullIfEmpty(d.Description), Url = d.Url }).ToList(),
                 FollowUp = c.FollowUpName is null ? null : new FollowUpFile { Name = c.FollowUpName, Description = c.FollowUpDescription },
+                TranslationOf = c.Language == Languages.Default ? null : conferenceSources.GetValueOrDefault(c.TranslationGroup),
             };
             files[FileName(c.Slug, c.Language)] = FrontMatter.Write(meta, c.BodyMarkdown);
         }
@@ -126,6 +128,7 @@ public sealed class ContentExporter(PortalDbContext db, MediaStore media, IOptio
             .Include(a => a.Section).Include(a => a.FeaturedImage).Include(a => a.Tags).Include(a => a.Conferences)
             .AsSplitQuery()
             .OrderBy(a => a.Slug).ToListAsync(ct);
+        var articleSources = articles.Where(a => a.Language == Languages.Default).GroupBy(a => a.TranslationGroup).ToDictionary(g => g.Key, g => g.First().Slug);
         var files = new Dictionary<string, string>();
         foreach (var a in articles)
         {
@@ -142,6 +145,7 @@ public sealed class ContentExporter(PortalDbContext db, MediaStore media, IOptio
                 Tags = a.Tags.OrderBy(t => t.Slug).Select(t => t.Name).ToList(),
                 Conferences = a.Conferences.OrderBy(c => c.Slug).Select(c => c.Slug).ToList(),
                 Image = a.FeaturedImage is null ? null : SourceName(a.FeaturedImage),
+                TranslationOf = a.Language == Languages.Default ? null : articleSources.GetValueOrDefault(a.TranslationGroup),
             };
             var date = a.PublishAt is { } d ? TimeZoneInfo.ConvertTimeFromUtc(d, _zone).ToString("yyyy-MM-dd-", CultureInfo.InvariantCulture) : "";
             files[FileName(date + a.Slug, a.Language)] = FrontMatter.Write(meta, a.BodyMarkdown);

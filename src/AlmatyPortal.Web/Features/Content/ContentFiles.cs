@@ -46,8 +46,15 @@ public sealed class MediaFile
     public string? Licence { get; set; }
 }
 
+/// <summary>A content file that can be the translation of another file's record in the default language.</summary>
+public interface ITranslatable
+{
+    /// <summary>The slug of the default-language record this one translates.</summary>
+    string? TranslationOf { get; }
+}
+
 /// <summary>The front matter of an article under news/.</summary>
-public sealed class ArticleFrontMatter
+public sealed class ArticleFrontMatter : ITranslatable
 {
     public string Title { get; set; } = "";
     public string? Slug { get; set; }
@@ -59,10 +66,11 @@ public sealed class ArticleFrontMatter
     public List<string>? Tags { get; set; }
     public List<string>? Conferences { get; set; }
     public string? Image { get; set; }
+    public string? TranslationOf { get; set; }
 }
 
 /// <summary>The front matter of a conference record under conferences/.</summary>
-public sealed class ConferenceFrontMatter
+public sealed class ConferenceFrontMatter : ITranslatable
 {
     public string Title { get; set; } = "";
     public string? Slug { get; set; }
@@ -81,6 +89,7 @@ public sealed class ConferenceFrontMatter
     public List<string>? Topics { get; set; }
     public List<DocumentFile>? Documents { get; set; }
     public FollowUpFile? FollowUp { get; set; }
+    public string? TranslationOf { get; set; }
 }
 
 /// <summary>Attendance of a conference.</summary>

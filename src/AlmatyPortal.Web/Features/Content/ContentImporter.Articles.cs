@@ -1,6 +1,7 @@
 using System.Globalization;
 using AlmatyPortal.Web.Features.News;
 using AlmatyPortal.Web.Features.Publishing;
+using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Web.Features.Content;
@@ -35,6 +36,13 @@ public sealed partial class ContentImporter
                 ?? throw new ContentException($"unknown conference '{conferenceSlug}'"));
         }
         var html = RenderOrThrow(body);
+        Article? source = null;
+        if (!string.IsNullOrWhiteSpace(meta.TranslationOf))
+        {
+            Require(language != Languages.Default, $"translation_of is for translations; this article is in {Languages.Default}");
+            source = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Language == Languages.Default && a.Slug == meta.TranslationOf, ct)
+                ?? throw new ContentException($"translation_of names '{meta.TranslationOf}', which is not an article in {Languages.Default}");
+        }
         Claim("article", language, slug, file);
 
         var article = await db.Articles.Include(a => a.Tags).Include(a => a.Conferences)
@@ -49,10 +57,20 @@ public sealed partial class ContentImporter
         article.PublishAt = publishAt;
         article.Section = section;
         article.FeaturedImage = image;
+        if (source is not null)
+        {
+            article.TranslationGroup = source.TranslationGroup;
+        }
         var collectionsChanged = SyncSet(article.Conferences, conferences, c => c.Id);
         collectionsChanged |= SyncSet(article.Tags, await ResolveTagsAsync(meta.Tags ?? [], ct), t => t.Slug);
 
         var changed = Changed(article) || collectionsChanged;
+        // A translation is in step with the source version it was written against: set when it is created or its
+        // own text changes, not when only the source changed (that is what makes it out of date).
+        if (source is not null && (created || changed))
+        {
+            article.TranslatedFromVersion = source.Version;
+        }
         if (changed && !created)
         {
             article.UpdatedAt = Now;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AlmatyPortal.Web.Features.Conferences;
 using AlmatyPortal.Web.Features.Publishing;
+using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Web.Features.Content;
@@ -56,6 +57,13 @@ public sealed partial class ContentImporter
         }
         Require(meta.Participants?.Count is null or >= 0, "participants count cannot be negative");
         var qualifier = ParseQualifier(meta.Participants?.Qualifier);
+        Conference? source = null;
+        if (!string.IsNullOrWhiteSpace(meta.TranslationOf))
+        {
+            Require(language != Languages.Default, $"translation_of is for translations; this record is in {Languages.Default}");
+            source = await db.Conferences.AsNoTracking().FirstOrDefaultAsync(c => c.Language == Languages.Default && c.Slug == meta.TranslationOf, ct)
+                ?? throw new ContentException($"translation_of names '{meta.TranslationOf}', which is not a conference record in {Languages.Default}");
+        }
         Claim("conference", language, slug, file);
 
         var conference = await db.Conferences
@@ -80,6 +88,10 @@ public sealed partial class ContentImporter
         conference.BodyHtml = html;
         conference.FollowUpName = Blank(meta.FollowUp?.Name);
         conference.FollowUpDescription = Blank(meta.FollowUp?.Description);
+        if (source is not null)
+        {
+            conference.TranslationGroup = source.TranslationGroup;
+        }
 
         var partsChanged = Replace(conference.Organisations, organisations, o => (o.OrganisationId, o.Role, o.SortOrder));
         partsChanged |= Replace(conference.Speakers, speakers, s => (s.PersonId, s.Title, s.Session, s.SortOrder));
@@ -88,6 +100,10 @@ public sealed partial class ContentImporter
         partsChanged |= Replace(conference.Documents, documents, d => (d.Title, d.Description, d.Url, d.SortOrder));
 
         var changed = Changed(conference) || partsChanged;
+        if (source is not null && (created || changed))
+        {
+            conference.TranslatedFromVersion = source.Version;
+        }
         if (changed && !created)
         {
             conference.UpdatedAt = Now;

@@ -93,18 +93,32 @@ public sealed partial class ContentImporter(
 
     private async Task ImportDocumentsAsync<T>(string root, string folder, ImportReport report,
         Func<T, string, string, ImportReport, CancellationToken, Task> importDocument, CancellationToken ct)
+        where T : ITranslatable
     {
         var directory = Path.Combine(root, folder);
         if (!Directory.Exists(directory))
         {
             return;
         }
+        var parsed = new List<(string Name, T Meta, string Body)>();
         foreach (var path in Directory.EnumerateFiles(directory, "*.md").Order(StringComparer.Ordinal))
         {
             var name = folder + "/" + Path.GetFileName(path);
             try
             {
                 var (meta, body) = FrontMatter.Parse<T>(await File.ReadAllTextAsync(path, ct));
+                parsed.Add((name, meta, body));
+            }
+            catch (ContentException ex)
+            {
+                report.Problem(name, ex.Message);
+            }
+        }
+        // Sources before translations, so a translation always finds the record it translates.
+        foreach (var (name, meta, body) in parsed.OrderBy(p => p.Meta.TranslationOf is null ? 0 : 1))
+        {
+            try
+            {
                 await importDocument(meta, body, name, report, ct);
                 await SaveAsync(name, report, ct);
             }

@@ -15,6 +15,9 @@ public sealed class Article
     /// <summary>Links the language versions of one article; each version has its own slug and state.</summary>
     public Guid TranslationGroup { get; set; } = Guid.NewGuid();
 
+    /// <summary>For a translation: the source article's version it was last brought in step with; a newer source makes it out of date.</summary>
+    public int? TranslatedFromVersion { get; set; }
+
     public string Slug { get; set; } = "";
     public string Title { get; set; } = "";
     public string Summary { get; set; } = "";

@@ -202,6 +202,9 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("TranslatedFromVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("TranslationGroup")
                         .HasColumnType("TEXT");
 
@@ -684,6 +687,9 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("TranslatedFromVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("TranslationGroup")
                         .HasColumnType("TEXT");
