@@ -27,7 +27,7 @@ public sealed class ConferenceQueries(PortalDbContext db)
     public async Task<ConferenceView?> ConferenceAsync(string language, string slug, CancellationToken ct) =>
         await Public(language).Where(c => c.Slug == slug)
             .Select(c => new ConferenceView(
-                c.Id, c.Language, c.Slug, c.Title, c.Summary, c.BodyHtml,
+                c.Id, c.TranslationGroup, c.Language, c.Slug, c.Title, c.Summary, c.BodyHtml,
                 c.City, c.Country == null ? null : c.Country.Name, c.Country == null ? null : c.Country.IsoAlpha2, c.Venue, c.StartDate, c.EndDate,
                 c.ParticipantCount, c.ParticipantCountQualifier, c.ParticipantLevel, c.FollowUpName, c.FollowUpDescription,
                 c.Organisations.OrderBy(o => o.SortOrder)
@@ -40,6 +40,12 @@ public sealed class ConferenceQueries(PortalDbContext db)
                     .Select(a => new ArticleSummary(a.Slug, a.Title, a.Summary, a.PublishAt)).ToList()))
             .AsSplitQuery()
             .FirstOrDefaultAsync(ct);
+
+    /// <summary>Each language's published version of a conference record (language → site path), this one included.</summary>
+    public async Task<Dictionary<string, string>> TranslationsAsync(Guid group, CancellationToken ct) =>
+        (await db.Conferences.AsNoTracking().Where(c => c.TranslationGroup == group && c.Status == PublicationStatus.Published)
+            .Select(c => new { c.Language, c.Slug }).ToListAsync(ct))
+        .GroupBy(c => c.Language).ToDictionary(g => g.Key, g => $"{Cultures.Prefix(g.Key)}/conferences/{g.First().Slug}");
 
     private static IQueryable<ConferenceSummary> Summaries(IQueryable<Conference> query) =>
         query.Select(c => new ConferenceSummary(c.Slug, c.Title, c.Summary, c.StartDate, c.EndDate, c.City, c.Country == null ? null : c.Country.Name));

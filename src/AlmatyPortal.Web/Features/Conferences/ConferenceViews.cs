@@ -7,7 +7,7 @@ public sealed record ConferenceSummary(string Slug, string Title, string Summary
 
 /// <summary>Everything the conference page shows.</summary>
 public sealed record ConferenceView(
-    int Id, string Language, string Slug, string Title, string Summary, string BodyHtml,
+    int Id, Guid TranslationGroup, string Language, string Slug, string Title, string Summary, string BodyHtml,
     string City, string? CountryName, string? CountryIso, string? Venue, DateOnly StartDate, DateOnly EndDate,
     int? ParticipantCount, CountQualifier ParticipantCountQualifier, string? ParticipantLevel,
     string? FollowUpName, string? FollowUpDescription,

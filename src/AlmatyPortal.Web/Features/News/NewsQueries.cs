@@ -49,7 +49,7 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
     public async Task<ArticleView?> ArticleAsync(string language, string slug, CancellationToken ct) =>
         await Public(language).Where(a => a.Slug == slug)
             .Select(a => new ArticleView(
-                a.Id, a.Language, a.Slug, a.Title, a.Summary, a.BodyHtml, a.PublishAt, a.UpdatedAt, a.SectionId,
+                a.Id, a.TranslationGroup, a.Language, a.Slug, a.Title, a.Summary, a.BodyHtml, a.PublishAt, a.UpdatedAt, a.SectionId,
                 a.FeaturedImage == null ? null : new ImageView(a.FeaturedImage.FileName, a.FeaturedImage.Width, a.FeaturedImage.Height,
                     a.FeaturedImage.AltText, a.FeaturedImage.Credit, a.FeaturedImage.Photographer, a.FeaturedImage.Licence, a.FeaturedImage.Variants),
                 a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Slug, t.Name)).ToList(),
@@ -57,6 +57,12 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
                     .Select(c => new ConferenceLink(c.Slug, c.Title, c.StartDate, c.EndDate, c.City)).ToList()))
             .AsSplitQuery()
             .FirstOrDefaultAsync(ct);
+
+    /// <summary>Each language's published version of an article (language → site path), this one included.</summary>
+    public async Task<Dictionary<string, string>> TranslationsAsync(Guid group, CancellationToken ct) =>
+        (await db.Articles.AsNoTracking().Where(a => a.TranslationGroup == group && a.Status == PublicationStatus.Published)
+            .Select(a => new { a.Language, a.Slug }).ToListAsync(ct))
+        .GroupBy(a => a.Language).ToDictionary(g => g.Key, g => $"{Cultures.Prefix(g.Key)}/news/{g.First().Slug}");
 
     /// <summary>The current address of a published article that used to live at an old slug.</summary>
     public async Task<string?> RenamedToAsync(string language, string oldSlug, CancellationToken ct) =>

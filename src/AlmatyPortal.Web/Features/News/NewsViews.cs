@@ -14,7 +14,7 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageCoun
 
 /// <summary>Everything the article page shows.</summary>
 public sealed record ArticleView(
-    int Id, string Language, string Slug, string Title, string Summary, string BodyHtml, DateTime? PublishAt, DateTime UpdatedAt,
+    int Id, Guid TranslationGroup, string Language, string Slug, string Title, string Summary, string BodyHtml, DateTime? PublishAt, DateTime UpdatedAt,
     int SectionId, ImageView? Image, IReadOnlyList<TagLink> Tags, IReadOnlyList<ConferenceLink> Conferences);
 
 /// <summary>A featured image and its rights, as printed beside it.</summary>

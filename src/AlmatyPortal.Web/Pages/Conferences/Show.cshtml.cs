@@ -8,6 +8,7 @@ namespace AlmatyPortal.Web.Pages.Conferences;
 public sealed class ShowModel(ConferenceQueries conferences) : PageModel
 {
     public ConferenceView Conference { get; private set; } = null!;
+    public Dictionary<string, string> Translations { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -17,6 +18,7 @@ public sealed class ShowModel(ConferenceQueries conferences) : PageModel
             return NotFound();
         }
         Conference = conference;
+        Translations = await conferences.TranslationsAsync(conference.TranslationGroup, ct);
         return Page();
     }
 }

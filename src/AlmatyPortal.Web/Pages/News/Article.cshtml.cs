@@ -10,6 +10,7 @@ public sealed class ArticleModel(NewsQueries news) : PageModel
     public ArticleView Article { get; private set; } = null!;
     public IReadOnlyList<SectionNode> SectionPath { get; private set; } = [];
     public IReadOnlyList<ArticleSummary> Related { get; private set; } = [];
+    public Dictionary<string, string> Translations { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -22,6 +23,7 @@ public sealed class ArticleModel(NewsQueries news) : PageModel
         Article = article;
         SectionPath = SectionTree.PathTo(await news.SectionsAsync(ct), article.SectionId);
         Related = await news.RelatedAsync(article.Id, 4, ct);
+        Translations = await news.TranslationsAsync(article.TranslationGroup, ct);
         return Page();
     }
 }
