@@ -163,7 +163,8 @@ public sealed class SearchTests : IClassFixture<SearchTests.Portal>
     [InlineData("Almaty declaration", "\"Almaty\"* \"declaration\"*")]
     [InlineData("\"Almaty\" OR (x*)", "\"Almaty\"* \"OR\"* \"x\"*")]
     [InlineData("' ; -- ", null)]
-    [InlineData("декларация", "\"декларация\"*")]
+    [InlineData("декларация", "\"декларац\"*")]
+    [InlineData("мир", "\"мир\"*")]
     public void User_words_become_quoted_prefix_terms(string input, string? match) =>
         Assert.Equal(match, SearchQueries.ToMatch(input));
 }

@@ -25,7 +25,7 @@ public sealed class SearchIndex(PortalDbContext db, ILogger<SearchIndex> logger)
             foreach (var a in articles)
             {
                 var document = new SearchDocument { Kind = SearchKind.Article, ArticleId = a.Id, SectionId = a.SectionId, Tags = SearchIndexing.TagList(a.Tags) };
-                SearchIndexing.Fill(document, a.Language, a.Slug, a.Title, a.Summary, SearchIndexing.PlainText(a.BodyHtml), a.PublishAt ?? a.UpdatedAt);
+                SearchIndexing.Fill(document, a.Language, a.Slug, a.Title, a.Summary, SearchIndexing.WithTags(SearchIndexing.PlainText(a.BodyHtml), a.Tags), a.PublishAt ?? a.UpdatedAt);
                 db.SearchDocuments.Add(document);
             }
             await db.SaveChangesAsync(ct);

@@ -51,6 +51,7 @@ public sealed partial class SearchIndexing : SaveChangesInterceptor
             if (entry.Collection(a => a.Tags).IsLoaded || entry.State == EntityState.Added)
             {
                 document.Tags = TagList(article.Tags);
+                document.Body = WithTags(document.Body, article.Tags);
             }
         }
         foreach (var entry in db.ChangeTracker.Entries<Conference>().Where(e => e.State != EntityState.Unchanged).ToList())
@@ -89,6 +90,10 @@ public sealed partial class SearchIndexing : SaveChangesInterceptor
         document.Date = date;
         document.Year = date.Year;
     }
+
+    /// <summary>The body text followed by the tag names, so an article is found by its tags too.</summary>
+    public static string WithTags(string body, IEnumerable<Tag> tags) =>
+        tags.Any() ? body + "\n" + string.Join(" · ", tags.Select(t => t.Name)) : body;
 
     public static string TagList(IEnumerable<Tag> tags) =>
         tags.Any() ? "|" + string.Join("|", tags.Select(t => t.Slug).Order(StringComparer.Ordinal)) + "|" : "";

@@ -22,7 +22,25 @@ public sealed partial class SearchQueries(PortalDbContext db)
     public static string? ToMatch(string? input)
     {
         var terms = Words().Matches(input ?? "").Select(m => m.Value).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxTerms).ToList();
-        return terms.Count == 0 ? null : string.Join(" ", terms.Select(t => $"\"{t.Replace("\"", "\"\"", StringComparison.Ordinal)}\"*"));
+        return terms.Count == 0 ? null : string.Join(" ", terms.Select(t => $"\"{Stem(t).Replace("\"", "\"\"", StringComparison.Ordinal)}\"*"));
+    }
+
+    private static readonly string[] RussianEndings =
+        ["ями", "ами", "ией", "иях", "ого", "ему", "ыми", "ими", "ия", "ию", "ие", "ий", "ей", "ой", "ая", "ое", "ые", "ых", "ом", "ам", "ях", "ах", "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й"];
+
+    /// <summary>
+    /// Russian words change their endings (декларация, декларацию, декларации); a prefix search for the word without
+    /// its ending finds them all. Short words and other scripts are left as they are.
+    /// </summary>
+    public static string Stem(string word)
+    {
+        if (word.Length < 6 || !word.All(c => c is >= 'а' and <= 'я' or >= 'А' and <= 'Я' or 'ё' or 'Ё'))
+        {
+            return word;
+        }
+        var lower = word.ToLowerInvariant();
+        var ending = RussianEndings.FirstOrDefault(e => lower.EndsWith(e, StringComparison.Ordinal) && lower.Length - e.Length >= 4);
+        return ending is null ? word : word[..^ending.Length];
     }
 
     public async Task<SearchResults> SearchAsync(SearchRequest request, int pageSize, CancellationToken ct)

@@ -1,0 +1,202 @@
+using System.Net;
+using System.Resources;
+using System.Xml.Linq;
+using AlmatyPortal.Tests.Support;
+
+namespace AlmatyPortal.Tests.Integration;
+
+/// <summary>The portal in English and Russian: one language per URL, every page in both, translations linked both ways.</summary>
+public sealed class LanguageTests(SeededPortal portal) : IClassFixture<SeededPortal>
+{
+    public const string RussianArticleUrl = "/ru/news/uvkb-oon-provelo-regionalnuyu-konferentsiyu";
+    public const string RussianConferenceUrl = "/ru/conferences/regionalnaya-konferentsiya-almaty-2011";
+
+    public static TheoryData<string, string> PagesInBothLanguages => new()
+    {
+        { "/", "en" }, { "/ru", "ru" }, { "/ru/", "ru" },
+        { "/news", "en" }, { "/ru/news", "ru" },
+        { "/sections/news", "en" }, { "/ru/sections/news", "ru" },
+        { "/sections/news-of-the-region", "en" }, { "/ru/sections/news-of-the-region", "ru" },
+        { "/tags/almaty-declaration", "en" }, { "/ru/tags/almatinskaya-deklaratsiya", "ru" },
+        { "/conferences", "en" }, { "/ru/conferences", "ru" },
+        { "/news/archive", "en" }, { "/ru/news/archive", "ru" }, { "/ru/news/archive/2011/03", "ru" },
+        { "/search?q=declaration", "en" }, { "/ru/search?q=" + Uri.EscapeDataString("декларация"), "ru" },
+        { Seed.ArticleUrl, "en" }, { RussianArticleUrl, "ru" },
+        { Seed.ConferenceUrl, "en" }, { RussianConferenceUrl, "ru" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PagesInBothLanguages))]
+    public async Task Every_public_page_answers_200_in_both_languages_with_the_right_lang(string url, string language)
+    {
+        var response = await portal.CreateReader().GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"<html lang=\"{language}\">", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/de/news")]
+    [InlineData("/kk")]
+    [InlineData("/xx/news/" + Seed.ArticleSlug)]
+    [InlineData("/ru/news/" + Seed.ArticleSlug)]
+    public async Task An_unknown_prefix_or_a_page_missing_in_that_language_is_404(string url) =>
+        Assert.Equal(HttpStatusCode.NotFound, (await portal.CreateReader().GetAsync(url)).StatusCode);
+
+    [Fact]
+    public async Task A_missing_russian_page_shows_the_russian_404_page()
+    {
+        var html = await (await portal.CreateReader().GetAsync("/ru/news/no-such-article")).Content.ReadAsStringAsync();
+
+        Assert.Contains("<html lang=\"ru\">", html, StringComparison.Ordinal);
+        Assert.Contains("Страница не найдена", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>The English interface strings: the keys of the Russian resource file.</summary>
+    private static IEnumerable<string> EnglishInterfaceStrings()
+    {
+        var assembly = typeof(AlmatyPortal.Web.SharedResource).Assembly;
+        var manager = new ResourceManager("AlmatyPortal.Web.Resources.SharedResource", assembly);
+        var set = manager.GetResourceSet(System.Globalization.CultureInfo.GetCultureInfo("ru"), createIfNotExists: true, tryParents: false)!;
+        foreach (System.Collections.DictionaryEntry entry in set)
+        {
+            var key = (string)entry.Key;
+            // Format strings are checked by their fixed words; proper names that read the same in both languages are not interface text.
+            var fixedText = System.Text.RegularExpressions.Regex.Replace(key, "\\{\\d\\}", "").Trim(' ', ',', ':', '“', '”', '(', ')');
+            var isAcronym = System.Text.RegularExpressions.Regex.IsMatch(key, "^[A-Z]{2,8}$");
+            if (fixedText.Length >= 4 && fixedText != (string)entry.Value! && !isAcronym)
+            {
+                yield return fixedText;
+            }
+        }
+    }
+
+    [Fact]
+    public void The_russian_resources_hold_the_interface_strings() =>
+        Assert.True(EnglishInterfaceStrings().Count() > 80);
+
+    [Theory]
+    [InlineData("/ru")]
+    [InlineData("/ru/news")]
+    [InlineData("/ru/sections/news")]
+    [InlineData("/ru/tags/almatinskaya-deklaratsiya")]
+    [InlineData("/ru/conferences")]
+    [InlineData("/ru/news/archive/2011")]
+    [InlineData("/ru/search?q=zzyzx")]
+    [InlineData("/ru/search?q=%D0%B4%D0%B5%D0%BA%D0%BB%D0%B0%D1%80%D0%B0%D1%86%D0%B8%D1%8F")]
+    [InlineData(RussianArticleUrl)]
+    [InlineData(RussianConferenceUrl)]
+    [InlineData("/ru/no-such-page")]
+    public async Task No_english_interface_string_remains_on_a_russian_page(string url)
+    {
+        var html = await (await portal.CreateReader().GetAsync(url)).Content.ReadAsStringAsync();
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var visible = Html.Text(html) + " " + document.Title + " " + string.Join(" ",
+            document.QuerySelectorAll("[aria-label], [placeholder], [title], meta[name=description], meta[property='og:title'], meta[property='og:description']")
+                .SelectMany(e => new[] { e.GetAttribute("aria-label"), e.GetAttribute("placeholder"), e.GetAttribute("title"), e.GetAttribute("content") })
+                .Where(v => v is not null));
+
+        var leftovers = EnglishInterfaceStrings().Where(s => visible.Contains(s, StringComparison.Ordinal)).ToList();
+
+        Assert.True(leftovers.Count == 0, $"{url} still shows: {string.Join(" | ", leftovers)}");
+    }
+
+    [Fact]
+    public async Task The_report_and_its_translation_link_to_each_other_with_hreflang()
+    {
+        var english = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await portal.CreateReader().GetStringAsync(Seed.ArticleUrl));
+        var russian = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await portal.CreateReader().GetStringAsync(RussianArticleUrl));
+        static string? Href(AngleSharp.Html.Dom.IHtmlDocument d, string lang) => d.QuerySelector($"link[rel=alternate][hreflang='{lang}']")?.GetAttribute("href");
+
+        Assert.Equal("http://localhost" + RussianArticleUrl, Href(english, "ru"));
+        Assert.Equal("http://localhost" + Seed.ArticleUrl, Href(russian, "en"));
+        Assert.Equal("http://localhost" + Seed.ArticleUrl, Href(russian, "x-default"));
+        Assert.Equal("http://localhost" + Seed.ArticleUrl, Href(english, "en"));
+        Assert.Equal(RussianArticleUrl, english.QuerySelector("a.language[hreflang=ru]")?.GetAttribute("href"));
+        Assert.Equal(Seed.ArticleUrl, russian.QuerySelector("a.language[hreflang=en]")?.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task The_conference_record_and_its_translation_link_to_each_other()
+    {
+        var english = await portal.CreateReader().GetStringAsync(Seed.ConferenceUrl);
+        var russian = await portal.CreateReader().GetStringAsync(RussianConferenceUrl);
+
+        Assert.Contains($"hreflang=\"ru\" href=\"http://localhost{RussianConferenceUrl}\"", english, StringComparison.Ordinal);
+        Assert.Contains($"hreflang=\"en\" href=\"http://localhost{Seed.ConferenceUrl}\"", russian, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_translation_the_switcher_goes_to_the_other_languages_home()
+    {
+        using var content = new ContentFolder();
+        content.WriteArticle("2012-01-01-english-only.md", "title: English only\nsection: news\nstatus: published\npublish_date: 2012-01-01T09:00:00+06:00");
+        using var own = new PortalFactory(content.Path);
+
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await own.CreateReader().GetStringAsync("/news/english-only"));
+
+        Assert.Equal("/ru/", document.QuerySelector("a.language[hreflang=ru]")?.GetAttribute("href"));
+        Assert.Null(document.QuerySelector("link[rel=alternate][hreflang=ru]"));
+    }
+
+    [Fact]
+    public async Task Links_on_a_russian_page_stay_in_russian()
+    {
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await portal.CreateReader().GetStringAsync("/ru"));
+
+        var internalLinks = document.QuerySelectorAll("a[href^='/']").Select(a => a.GetAttribute("href")!)
+            .Where(h => !h.StartsWith("/donate", StringComparison.Ordinal) && !h.StartsWith("/media/", StringComparison.Ordinal) && h != "/").ToList();
+
+        Assert.NotEmpty(internalLinks);
+        Assert.All(internalLinks, h => Assert.StartsWith("/ru/", h, StringComparison.Ordinal));
+        Assert.Contains(RussianArticleUrl, internalLinks);
+    }
+
+    [Fact]
+    public async Task Dates_follow_the_culture()
+    {
+        var english = Html.Text(await portal.CreateReader().GetStringAsync(Seed.ConferenceUrl));
+        var russian = Html.Text(await portal.CreateReader().GetStringAsync(RussianConferenceUrl));
+        var russianArticle = await portal.CreateReader().GetStringAsync(RussianArticleUrl);
+
+        Assert.Contains("15–16 March 2011", english, StringComparison.Ordinal);
+        Assert.Contains("15–16 марта 2011", russian, StringComparison.Ordinal);
+        Assert.Contains(">17.03.2011</time>", russianArticle, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_russian_search_for_declaration_finds_the_russian_report()
+    {
+        var html = await portal.CreateReader().GetStringAsync("/ru/search?q=" + Uri.EscapeDataString("декларация"));
+
+        Assert.Contains($"href=\"{RussianArticleUrl}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"{Seed.ArticleUrl}\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_russian_feed_holds_the_russian_report_in_russian()
+    {
+        var rss = XDocument.Parse(await portal.CreateReader().GetStringAsync("/ru/feeds/news.rss"));
+        var channel = rss.Root!.Element("channel")!;
+
+        Assert.Equal("ru", channel.Element("language")!.Value);
+        var item = Assert.Single(channel.Elements("item"));
+        Assert.Equal("http://localhost" + RussianArticleUrl, item.Element("link")!.Value);
+        Assert.StartsWith("УВКБ ООН", item.Element("title")!.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_sitemap_lists_hreflang_alternates()
+    {
+        var sitemap = XDocument.Parse(await portal.CreateReader().GetStringAsync("/sitemap.xml"));
+        XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        XNamespace xhtml = "http://www.w3.org/1999/xhtml";
+        var entry = sitemap.Root!.Elements(ns + "url").Single(u => u.Element(ns + "loc")!.Value == "http://localhost" + RussianArticleUrl);
+
+        var alternates = entry.Elements(xhtml + "link").ToDictionary(l => l.Attribute("hreflang")!.Value, l => l.Attribute("href")!.Value);
+        Assert.Equal("http://localhost" + Seed.ArticleUrl, alternates["en"]);
+        Assert.Equal("http://localhost" + RussianArticleUrl, alternates["ru"]);
+        Assert.Equal("http://localhost" + Seed.ArticleUrl, alternates["x-default"]);
+    }
+}
