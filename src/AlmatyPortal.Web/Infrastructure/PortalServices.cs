@@ -58,6 +58,7 @@ public static class PortalServices
         services.AddScoped<ArticleEditor>();
         services.AddScoped<ArticleForms>();
         services.AddScoped<Dashboard>();
+        services.AddScoped<ArticleTranslations>();
         services.AddScoped<ScheduledPublishing>();
         services.AddHostedService<ScheduledPublisher>();
         // Keys live beside the data, so every instance that shares Portal:DataPath can read the others' cookies and tokens.

@@ -60,6 +60,13 @@ public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown,
         await SyncTagsAsync(article, input.TagList(), ct);
         await KeepOldAddressAsync(article, oldSlug, ct);
 
+        if (article.Language != Languages.Default && intent != SaveIntent.Autosave)
+        {
+            // The translator saved with the source beside them: the translation now follows the source as it is.
+            var group = article.TranslationGroup;
+            article.TranslatedFromVersion = await db.Articles.Where(a => a.TranslationGroup == group && a.Language == Languages.Default)
+                .Select(a => (int?)a.Version).FirstOrDefaultAsync(ct) ?? article.TranslatedFromVersion;
+        }
         article.Version++;
         article.UpdatedAt = clock.UtcNow;
         await AddRevisionAsync(article, user, note, intent == SaveIntent.Autosave, ct);

@@ -28,12 +28,12 @@ public sealed class ArticleForms(PortalDbContext db, OfficeClock clock)
             FeaturedImageId = article.FeaturedImageId,
             PublishAt = article.PublishAt is { } at ? clock.ToLocal(at) : null,
         };
-        return (input, new ArticleState(article.Id, article.Status, article.Slug, article.Version, article.PublishAt, article.UpdatedAt));
+        return (input, new ArticleState(article.Id, article.Status, article.Slug, article.Version, article.PublishAt, article.UpdatedAt, article.Language, article.TranslationGroup, article.TranslatedFromVersion));
     }
 
     public async Task<ArticleState?> StateAsync(int? id, CancellationToken ct) => id is null ? null
         : await db.Articles.AsNoTracking().Where(a => a.Id == id)
-            .Select(a => new ArticleState(a.Id, a.Status, a.Slug, a.Version, a.PublishAt, a.UpdatedAt)).FirstOrDefaultAsync(ct);
+            .Select(a => new ArticleState(a.Id, a.Status, a.Slug, a.Version, a.PublishAt, a.UpdatedAt, a.Language, a.TranslationGroup, a.TranslatedFromVersion)).FirstOrDefaultAsync(ct);
 
     public async Task<EditorChoices> ChoicesAsync(CancellationToken ct)
     {
@@ -70,7 +70,8 @@ public sealed class ArticleForms(PortalDbContext db, OfficeClock clock)
 }
 
 /// <summary>Where an article stands, for the editor's buttons and messages.</summary>
-public sealed record ArticleState(int Id, PublicationStatus Status, string Slug, int Version, DateTime? PublishAt, DateTime UpdatedAt);
+public sealed record ArticleState(int Id, PublicationStatus Status, string Slug, int Version, DateTime? PublishAt, DateTime UpdatedAt,
+    string Language, Guid TranslationGroup, int? TranslatedFromVersion);
 
 /// <summary>The sections and images an editor can pick from.</summary>
 public sealed record EditorChoices(IReadOnlyList<(SectionNode Section, int Depth)> Sections, IReadOnlyList<ImageChoice> Images);

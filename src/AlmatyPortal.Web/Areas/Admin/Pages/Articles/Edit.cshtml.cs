@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AlmatyPortal.Web.Areas.Admin.Pages.Articles;
 
-public sealed class EditModel(ArticleEditor editor, ArticleForms forms, MarkdownRenderer markdown, MediaLibrary media) : PageModel
+public sealed class EditModel(ArticleEditor editor, ArticleForms forms, MarkdownRenderer markdown, MediaLibrary media, ArticleTranslations translations) : PageModel
 {
     [BindProperty]
     public ArticleInput Input { get; set; } = new();
@@ -24,6 +24,14 @@ public sealed class EditModel(ArticleEditor editor, ArticleForms forms, Markdown
 
     /// <summary>Set when this editor's save met a newer version: what is saved now.</summary>
     public ArticleRevision? Conflict { get; private set; }
+
+    /// <summary>For a translation: its source as it stands now, shown beside the form.</summary>
+    public ArticleSource? Source { get; private set; }
+
+    /// <summary>The other language versions (language → article id).</summary>
+    public Dictionary<string, int> OtherVersions { get; private set; } = [];
+
+    public bool IsOutOfDate => Source is { } source && State?.TranslatedFromVersion is { } followed && source.Version > followed;
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -70,6 +78,19 @@ public sealed class EditModel(ArticleEditor editor, ArticleForms forms, Markdown
             SaveOutcome.Invalid i => new JsonResult(new { errors = i.Errors }) { StatusCode = StatusCodes.Status422UnprocessableEntity },
             _ => NotFound(),
         };
+    }
+
+    /// <summary>"Translate to Russian": a linked draft pre-filled from this article, opened in the editor.</summary>
+    public async Task<IActionResult> OnPostTranslateAsync(int id, string language, CancellationToken ct)
+    {
+        var translationId = await translations.StartAsync(id, language, User.Identity!.Name!, ct);
+        if (translationId is null)
+        {
+            TempData["Notice"] = "Only an article in the default language can be translated.";
+            return LocalRedirect($"/admin/articles/edit/{id}");
+        }
+        TempData["Notice"] = "A translation draft was made from the source. Translate it beside the original, then save.";
+        return LocalRedirect($"/admin/articles/edit/{translationId}");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
@@ -141,6 +162,11 @@ public sealed class EditModel(ArticleEditor editor, ArticleForms forms, Markdown
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
         Choices = await forms.ChoicesAsync(ct);
+        if (State is { } state)
+        {
+            Source = await translations.SourceOfAsync(state.TranslationGroup, state.Language, ct);
+            OtherVersions = await translations.VersionsAsync(state.TranslationGroup, state.Id, ct);
+        }
         return Page();
     }
 }

@@ -1,0 +1,70 @@
+using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlmatyPortal.Web.Features.Editing;
+
+/// <summary>
+/// Language versions of an article: starts a translation as a linked draft pre-filled from the source, finds the
+/// source beside a translation, and tells which translations fell behind their source.
+/// </summary>
+public sealed class ArticleTranslations(PortalDbContext db, OfficeClock clock)
+{
+    /// <summary>Creates (or finds) the translation of a default-language article into a language; returns its id.</summary>
+    public async Task<int?> StartAsync(int sourceId, string language, string user, CancellationToken ct = default)
+    {
+        var source = await db.Articles.Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == sourceId, ct);
+        if (source is null || source.Language != Languages.Default || !Languages.IsSupported(language) || language == Languages.Default)
+        {
+            return null;
+        }
+        var existing = await db.Articles.Where(a => a.TranslationGroup == source.TranslationGroup && a.Language == language).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
+        if (existing is not null)
+        {
+            return existing;
+        }
+        var slug = source.Slug;
+        for (var n = 2; await db.Articles.AnyAsync(a => a.Language == language && a.Slug == slug, ct); n++)
+        {
+            slug = $"{source.Slug}-{n}";
+        }
+        var now = clock.UtcNow;
+        var translation = new Article
+        {
+            Language = language, TranslationGroup = source.TranslationGroup, TranslatedFromVersion = source.Version,
+            Slug = slug, Title = source.Title, Summary = source.Summary, BodyMarkdown = source.BodyMarkdown, BodyHtml = source.BodyHtml,
+            SectionId = source.SectionId, FeaturedImageId = source.FeaturedImageId, PublishAt = source.PublishAt,
+            Status = PublicationStatus.Draft, CreatedAt = now, UpdatedAt = now, Version = 1, Tags = [.. source.Tags],
+        };
+        db.Articles.Add(translation);
+        var revision = ArticleRevision.Of(translation, translation.Tags, user, now, $"translation started from {source.Language} version {source.Version}", autosave: false);
+        revision.Article = translation;
+        db.ArticleRevisions.Add(revision);
+        await db.SaveChangesAsync(ct);
+        return translation.Id;
+    }
+
+    /// <summary>The default-language source of a translation, as it stands now.</summary>
+    public async Task<ArticleSource?> SourceOfAsync(Guid group, string language, CancellationToken ct) => language == Languages.Default ? null
+        : await db.Articles.AsNoTracking().Where(a => a.TranslationGroup == group && a.Language == Languages.Default)
+            .Select(a => new ArticleSource(a.Id, a.Version, a.Title, a.Summary, a.BodyMarkdown)).FirstOrDefaultAsync(ct);
+
+    /// <summary>The other language versions of an article (language → id).</summary>
+    public async Task<Dictionary<string, int>> VersionsAsync(Guid group, int exceptId, CancellationToken ct) =>
+        (await db.Articles.AsNoTracking().Where(a => a.TranslationGroup == group && a.Id != exceptId).Select(a => new { a.Language, a.Id }).ToListAsync(ct))
+        .GroupBy(a => a.Language).ToDictionary(g => g.Key, g => g.First().Id);
+
+    /// <summary>Translations whose source has changed since they were last brought in step.</summary>
+    public async Task<IReadOnlyList<OutOfDateTranslation>> OutOfDateAsync(CancellationToken ct) =>
+        await db.Articles.AsNoTracking()
+            .Where(t => t.Language != Languages.Default && t.TranslatedFromVersion != null)
+            .Join(db.Articles.Where(s => s.Language == Languages.Default), t => t.TranslationGroup, s => s.TranslationGroup, (t, s) => new { t, s })
+            .Where(x => x.s.Version > x.t.TranslatedFromVersion)
+            .OrderBy(x => x.t.Title)
+            .Select(x => new OutOfDateTranslation(x.t.Id, x.t.Language, x.t.Title, x.s.Id, x.s.Title, x.t.TranslatedFromVersion!.Value, x.s.Version))
+            .ToListAsync(ct);
+}
+
+public sealed record ArticleSource(int Id, int Version, string Title, string Summary, string Body);
+
+public sealed record OutOfDateTranslation(int Id, string Language, string Title, int SourceId, string SourceTitle, int TranslatedFromVersion, int SourceVersion);

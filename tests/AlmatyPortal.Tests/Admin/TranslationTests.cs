@@ -1,0 +1,94 @@
+using System.Net;
+using AlmatyPortal.Tests.Support;
+using AlmatyPortal.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlmatyPortal.Tests.Admin;
+
+public sealed class TranslationTests : IDisposable
+{
+    private readonly PortalFactory _portal = new(null);
+
+    public void Dispose() => _portal.Dispose();
+
+    private Task<int> SectionAsync() => _portal.WithDbAsync(db => db.Sections.Where(s => s.Slug == "news").Select(s => s.Id).SingleAsync());
+
+    private async Task<(HttpClient Editor, int Id)> PublishedEnglishAsync()
+    {
+        var editor = await Staff.SignedInAsync(_portal, StaffRoles.Editor);
+        var saved = await Editor.PostAsync(editor, null, "Publish", Editor.Fields("Border monitoring report", "Monitors visited three crossings.", sectionId: await SectionAsync(), tags: "Borders"));
+        return (editor, Editor.IdFrom(saved));
+    }
+
+    private static async Task<HttpResponseMessage> TranslateAsync(HttpClient editor, int id)
+    {
+        var token = await Staff.TokenAsync(editor, $"/admin/articles/edit/{id}", "#article-editor");
+        return await editor.PostAsync($"/admin/articles/edit/{id}?handler=Translate", Staff.Form(token, ("language", "ru")));
+    }
+
+    [Fact]
+    public async Task Translate_to_russian_creates_a_linked_draft_prefilled_from_the_source_and_shows_the_source_beside_it()
+    {
+        var (editor, id) = await PublishedEnglishAsync();
+        Assert.Contains("Translate to Russian</button>", await editor.GetStringAsync($"/admin/articles/edit/{id}"), StringComparison.Ordinal);
+
+        var response = await TranslateAsync(editor, id);
+        var translationId = Editor.IdFrom(response);
+        var html = await editor.GetStringAsync($"/admin/articles/edit/{translationId}");
+
+        var (source, translation) = await _portal.WithDbAsync(async db => (await db.Articles.SingleAsync(a => a.Id == id), await db.Articles.Include(a => a.Tags).SingleAsync(a => a.Id == translationId)));
+        Assert.Equal(("ru", source.TranslationGroup, "Border monitoring report", 1), (translation.Language, translation.TranslationGroup, translation.Title, translation.TranslatedFromVersion));
+        Assert.Equal(Web.Features.News.PublicationStatus.Draft, translation.Status);
+        Assert.Contains(translation.Tags, t => t.Slug == "borders");
+        Assert.Contains("<aside class=\"translation-source\"", html, StringComparison.Ordinal);
+        Assert.Contains("Monitors visited three crossings.</pre>", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/admin/articles/edit/{id}\">Edit the English version</a>", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await _portal.CreateReader().GetAsync("/ru/news/border-monitoring-report")).StatusCode);
+        Assert.Equal(translationId, Editor.IdFrom(await TranslateAsync(editor, id)));
+    }
+
+    [Fact]
+    public async Task A_published_translation_is_linked_from_the_source_page()
+    {
+        var (editor, id) = await PublishedEnglishAsync();
+        var translationId = Editor.IdFrom(await TranslateAsync(editor, id));
+
+        await Editor.PostAsync(editor, translationId, "Publish", Editor.Fields("Доклад о мониторинге границ", "Наблюдатели посетили три пункта пропуска.",
+            version: 1, slug: "doklad-o-monitoringe-granits", sectionId: await SectionAsync()));
+
+        var english = await _portal.CreateReader().GetStringAsync("/news/border-monitoring-report");
+        Assert.Contains("hreflang=\"ru\" href=\"http://localhost/ru/news/doklad-o-monitoringe-granits\"", english, StringComparison.Ordinal);
+        Assert.Contains("Наблюдатели", await _portal.CreateReader().GetStringAsync("/ru/news/doklad-o-monitoringe-granits"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_translation_is_flagged_out_of_date_when_the_source_changes_and_saving_it_brings_it_in_step()
+    {
+        var (editor, id) = await PublishedEnglishAsync();
+        var translationId = Editor.IdFrom(await TranslateAsync(editor, id));
+        var section = await SectionAsync();
+        Assert.DoesNotContain("Translations out of date", await editor.GetStringAsync("/admin"), StringComparison.Ordinal);
+
+        await Editor.PostAsync(editor, id, "Save", Editor.Fields("Border monitoring report", "Monitors visited four crossings.", version: 1, sectionId: section, tags: "Borders"));
+
+        var dashboard = await editor.GetStringAsync("/admin");
+        Assert.Contains("Translations out of date", dashboard, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/admin/articles/edit/{translationId}\"", dashboard, StringComparison.Ordinal);
+        Assert.Contains("<strong>Out of date:</strong>", await editor.GetStringAsync($"/admin/articles/edit/{translationId}"), StringComparison.Ordinal);
+
+        await Editor.PostAsync(editor, translationId, "Save", Editor.Fields("Доклад о мониторинге границ", "Наблюдатели посетили четыре пункта пропуска.", version: 1, sectionId: section));
+
+        Assert.DoesNotContain("Translations out of date", await editor.GetStringAsync("/admin"), StringComparison.Ordinal);
+        Assert.DoesNotContain("<strong>Out of date:</strong>", await editor.GetStringAsync($"/admin/articles/edit/{translationId}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_seed_translations_start_in_step_and_fall_behind_when_the_english_file_changes()
+    {
+        var editor = await Staff.SignedInAsync(_portal, StaffRoles.Editor);
+        Assert.DoesNotContain("Translations out of date", await editor.GetStringAsync("/admin"), StringComparison.Ordinal);
+        var id = await _portal.WithDbAsync(db => db.Articles.Where(a => a.Slug == Seed.ArticleSlug).Select(a => a.Id).SingleAsync());
+        var form = await editor.GetStringAsync($"/admin/articles/edit/{id}");
+        Assert.Contains("Edit the Russian version", form, StringComparison.Ordinal);
+    }
+}
