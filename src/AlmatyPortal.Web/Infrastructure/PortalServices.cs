@@ -52,6 +52,7 @@ public static class PortalServices
         services.AddScoped<ConferenceQueries>();
         services.AddScoped<ConferenceEditor>();
         services.AddScoped<ConferenceForms>();
+        services.AddScoped<ConferenceTranslations>();
         services.AddSingleton<OfficeClock>();
         services.AddSingleton<SiteLinks>();
         services.AddHostedService<DatabaseInitializer>();

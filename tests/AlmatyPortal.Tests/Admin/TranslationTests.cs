@@ -92,3 +92,45 @@ public sealed class TranslationTests : IDisposable
         Assert.Contains("Edit the Russian version", form, StringComparison.Ordinal);
     }
 }
+
+public sealed class ConferenceTranslationTests : IDisposable
+{
+    private readonly PortalFactory _portal = new(null);
+
+    public void Dispose() => _portal.Dispose();
+
+    [Fact]
+    public async Task A_conference_record_can_be_translated_and_its_translation_falls_out_of_date_when_the_source_changes()
+    {
+        var editor = await Staff.SignedInAsync(_portal, StaffRoles.Editor);
+        // A record with no translation yet.
+        var source = await _portal.WithDbAsync(async db =>
+        {
+            var seed = await db.Conferences.Include(c => c.Organisations).SingleAsync(c => c.Language == "en");
+            var record = new Web.Features.Conferences.Conference { Slug = "bishkek-2012", Title = "Bishkek roundtable", City = "Bishkek", StartDate = new DateOnly(2012, 6, 4), EndDate = new DateOnly(2012, 6, 4), Status = Web.Features.News.PublicationStatus.Published, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
+            record.Organisations.Add(new Web.Features.Conferences.ConferenceOrganisation { OrganisationId = seed.Organisations[0].OrganisationId, Role = Web.Features.Conferences.OrganisationRole.Organiser });
+            db.Conferences.Add(record);
+            await db.SaveChangesAsync();
+            return record.Id;
+        });
+        var token = await Staff.TokenAsync(editor, $"/admin/conferences/edit/{source}", "form.editor");
+
+        var created = await editor.PostAsync($"/admin/conferences/edit/{source}?handler=Translate", Staff.Form(token, ("language", "ru")));
+
+        var location = created.Headers.Location!.OriginalString;
+        var translationId = int.Parse(location[(location.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        var translation = await _portal.WithDbAsync(db => db.Conferences.Include(c => c.Organisations).SingleAsync(c => c.Id == translationId));
+        Assert.Equal(("ru", "bishkek-2012", 1), (translation.Language, translation.Slug, translation.Organisations.Count));
+
+        await _portal.WithDbAsync(async db =>
+        {
+            var record = await db.Conferences.SingleAsync(c => c.Id == source);
+            record.Title = "Bishkek roundtable on statelessness";
+            record.Version++;
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Contains("Bishkek roundtable</a> (ru, conference record)", await editor.GetStringAsync("/admin"), StringComparison.Ordinal);
+        Assert.Contains("<strong>Out of date:</strong>", await editor.GetStringAsync($"/admin/conferences/edit/{translationId}"), StringComparison.Ordinal);
+    }
+}

@@ -15,6 +15,10 @@ public sealed class ConferenceEditor(PortalDbContext db, MarkdownRenderer markdo
     {
         var errors = new Dictionary<string, string>();
         var slug = string.IsNullOrWhiteSpace(input.Slug) ? Slug.From(input.Title) : input.Slug.Trim();
+        // Slugs are unique per language: a translation may share its source's slug.
+        var language = input.Id is { } existingId
+            ? await db.Conferences.Where(c => c.Id == existingId).Select(c => c.Language).FirstOrDefaultAsync(ct) ?? Languages.Default
+            : Languages.Default;
         var rendering = markdown.Render(input.Body);
         if (string.IsNullOrWhiteSpace(input.Title)) { errors[nameof(input.Title)] = "Enter a title."; }
         if (string.IsNullOrWhiteSpace(input.City)) { errors[nameof(input.City)] = "Enter the city."; }
@@ -22,7 +26,7 @@ public sealed class ConferenceEditor(PortalDbContext db, MarkdownRenderer markdo
         if (input.EndDate < input.StartDate) { errors[nameof(input.EndDate)] = "The last day cannot be before the first day."; }
         if (!rendering.Succeeded) { errors[nameof(input.Body)] = rendering.Error!; }
         if (!Slug.IsValid(slug)) { errors[nameof(input.Slug)] = "Use lower-case letters, digits and single hyphens."; }
-        else if (await db.Conferences.AnyAsync(c => c.Language == Languages.Default && c.Slug == slug && c.Id != (input.Id ?? 0), ct))
+        else if (await db.Conferences.AnyAsync(c => c.Language == language && c.Slug == slug && c.Id != (input.Id ?? 0), ct))
         {
             errors[nameof(input.Slug)] = "Another conference already uses this slug.";
         }
@@ -163,6 +167,13 @@ public sealed class ConferenceEditor(PortalDbContext db, MarkdownRenderer markdo
         conference.Articles.RemoveAll(a => !articles.Contains(a));
         conference.Articles.AddRange(articles.Where(a => !conference.Articles.Contains(a)));
 
+        if (conference.Language != Languages.Default)
+        {
+            // Saved by a translator with the source at hand: the translation now follows the source as it is.
+            var group = conference.TranslationGroup;
+            conference.TranslatedFromVersion = await db.Conferences.Where(c => c.TranslationGroup == group && c.Language == Languages.Default)
+                .Select(c => (int?)c.Version).FirstOrDefaultAsync(ct) ?? conference.TranslatedFromVersion;
+        }
         conference.Version++;
         conference.UpdatedAt = clock.UtcNow;
         if (intent is SaveIntent.Publish or SaveIntent.Unpublish)

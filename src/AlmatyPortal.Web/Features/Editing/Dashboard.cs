@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AlmatyPortal.Web.Features.Editing;
 
 /// <summary>What the admin dashboard shows: drafts, scheduled (with overdue ones flagged), recent publishing, donate clicks.</summary>
-public sealed class Dashboard(PortalDbContext db, ArticleForms forms, ArticleTranslations translations, OfficeClock clock)
+public sealed class Dashboard(PortalDbContext db, ArticleForms forms, ArticleTranslations translations, Conferences.ConferenceTranslations conferenceTranslations, OfficeClock clock)
 {
     public async Task<DashboardView> LoadAsync(CancellationToken ct)
     {
@@ -19,13 +19,14 @@ public sealed class Dashboard(PortalDbContext db, ArticleForms forms, ArticleTra
             .Select(s => new DonateSource(s.Source, s.Clicks)).ToListAsync(ct);
         var overdueBefore = clock.UtcNow.AddMinutes(-1);
         return new DashboardView(drafts, scheduled, published, clicks, scheduled.Where(a => a.PublishAt < overdueBefore).Select(a => a.Id).ToHashSet(),
-            await translations.OutOfDateAsync(ct));
+            await translations.OutOfDateAsync(ct), await conferenceTranslations.OutOfDateAsync(ct));
     }
 }
 
 public sealed record DashboardView(
     IReadOnlyList<ArticleRow> Drafts, IReadOnlyList<ArticleRow> Scheduled, IReadOnlyList<ArticleRow> Published,
-    IReadOnlyList<DonateSource> DonateClicks, IReadOnlySet<int> Overdue, IReadOnlyList<OutOfDateTranslation> OutOfDate)
+    IReadOnlyList<DonateSource> DonateClicks, IReadOnlySet<int> Overdue, IReadOnlyList<OutOfDateTranslation> OutOfDate,
+    IReadOnlyList<(int Id, string Title, string Language)> OutOfDateConferences)
 {
     public int TotalClicks => DonateClicks.Sum(c => c.Clicks);
 }

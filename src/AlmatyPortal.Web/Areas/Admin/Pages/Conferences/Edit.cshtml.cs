@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AlmatyPortal.Web.Areas.Admin.Pages.Conferences;
 
-public sealed class EditModel(ConferenceEditor editor, ConferenceForms forms) : PageModel
+public sealed class EditModel(ConferenceEditor editor, ConferenceForms forms, ConferenceTranslations translations) : PageModel
 {
     [BindProperty]
     public ConferenceInput Input { get; set; } = new();
@@ -15,6 +15,10 @@ public sealed class EditModel(ConferenceEditor editor, ConferenceForms forms) : 
     public string? Slug { get; private set; }
     public string? ConflictWith { get; private set; }
     public ConferenceChoices Choices { get; private set; } = null!;
+    public Dictionary<string, int> OtherVersions { get; private set; } = [];
+    public int? SourceId { get; private set; }
+    public bool IsOutOfDate { get; private set; }
+    public bool IsDefaultLanguage => SourceId is null && !OtherVersions.ContainsKey(Infrastructure.Languages.Default);
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -25,9 +29,18 @@ public sealed class EditModel(ConferenceEditor editor, ConferenceForms forms) : 
                 return NotFound();
             }
             (Input, Status, Slug) = loaded;
+            (OtherVersions, SourceId, IsOutOfDate) = await translations.StateAsync(existing, ct);
         }
         Choices = await forms.ChoicesAsync(ct);
         return Page();
+    }
+
+    /// <summary>"Translate to Russian": a linked draft copied from this record, opened in the editor.</summary>
+    public async Task<IActionResult> OnPostTranslateAsync(int id, string language, CancellationToken ct)
+    {
+        var translationId = await translations.StartAsync(id, language, ct);
+        TempData["Notice"] = translationId is null ? "Only a record in the default language can be translated." : "A translation draft was made from the source record.";
+        return LocalRedirect($"/admin/conferences/edit/{translationId ?? id}");
     }
 
     public Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken ct) => SaveAsync(id, SaveIntent.Save, ct);

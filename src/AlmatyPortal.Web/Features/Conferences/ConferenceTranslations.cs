@@ -1,0 +1,72 @@
+using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlmatyPortal.Web.Features.Conferences;
+
+/// <summary>Language versions of a conference record: starts a translation as a linked draft copied from the source, and finds stale ones.</summary>
+public sealed class ConferenceTranslations(PortalDbContext db, OfficeClock clock)
+{
+    public async Task<int?> StartAsync(int sourceId, string language, CancellationToken ct = default)
+    {
+        var source = await db.Conferences.AsNoTracking()
+            .Include(c => c.Organisations).Include(c => c.Speakers).Include(c => c.Countries).Include(c => c.Topics).Include(c => c.Documents)
+            .FirstOrDefaultAsync(c => c.Id == sourceId, ct);
+        if (source is null || source.Language != Languages.Default || !Languages.IsSupported(language) || language == Languages.Default)
+        {
+            return null;
+        }
+        var existing = await db.Conferences.Where(c => c.TranslationGroup == source.TranslationGroup && c.Language == language).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+        if (existing is not null)
+        {
+            return existing;
+        }
+        var slug = source.Slug;
+        for (var n = 2; await db.Conferences.AnyAsync(c => c.Language == language && c.Slug == slug, ct); n++)
+        {
+            slug = $"{source.Slug}-{n}";
+        }
+        var now = clock.UtcNow;
+        var translation = new Conference
+        {
+            Language = language, TranslationGroup = source.TranslationGroup, TranslatedFromVersion = source.Version, Slug = slug,
+            Title = source.Title, Summary = source.Summary, City = source.City, CountryId = source.CountryId, Venue = source.Venue,
+            StartDate = source.StartDate, EndDate = source.EndDate, ParticipantCount = source.ParticipantCount,
+            ParticipantCountQualifier = source.ParticipantCountQualifier, ParticipantLevel = source.ParticipantLevel,
+            BodyMarkdown = source.BodyMarkdown, BodyHtml = source.BodyHtml, FollowUpName = source.FollowUpName,
+            FollowUpDescription = source.FollowUpDescription, Status = PublicationStatus.Draft, CreatedAt = now, UpdatedAt = now, Version = 1,
+            Organisations = source.Organisations.Select(o => new ConferenceOrganisation { OrganisationId = o.OrganisationId, Role = o.Role, SortOrder = o.SortOrder }).ToList(),
+            Speakers = source.Speakers.Select(s => new ConferenceSpeaker { PersonId = s.PersonId, Title = s.Title, Session = s.Session, SortOrder = s.SortOrder }).ToList(),
+            Countries = source.Countries.Select(c => new ConferenceCountry { CountryId = c.CountryId, SortOrder = c.SortOrder }).ToList(),
+            Topics = source.Topics.Select(t => new ConferenceTopic { Text = t.Text, SortOrder = t.SortOrder }).ToList(),
+            Documents = source.Documents.Select(d => new OutcomeDocument { Title = d.Title, Description = d.Description, Url = d.Url, SortOrder = d.SortOrder }).ToList(),
+        };
+        db.Conferences.Add(translation);
+        await db.SaveChangesAsync(ct);
+        return translation.Id;
+    }
+
+    /// <summary>The other language versions (language → id) and, for a translation, whether its source moved on since.</summary>
+    public async Task<(Dictionary<string, int> Others, int? SourceId, bool OutOfDate)> StateAsync(int id, CancellationToken ct)
+    {
+        var self = await db.Conferences.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.TranslationGroup, c.Language, c.TranslatedFromVersion }).FirstOrDefaultAsync(ct);
+        if (self is null)
+        {
+            return ([], null, false);
+        }
+        var others = await db.Conferences.AsNoTracking().Where(c => c.TranslationGroup == self.TranslationGroup && c.Id != id)
+            .Select(c => new { c.Id, c.Language, c.Version }).ToListAsync(ct);
+        var source = self.Language == Languages.Default ? null : others.FirstOrDefault(o => o.Language == Languages.Default);
+        return (others.GroupBy(o => o.Language).ToDictionary(g => g.Key, g => g.First().Id), source?.Id,
+            source is not null && self.TranslatedFromVersion is { } followed && source.Version > followed);
+    }
+
+    /// <summary>Conference translations whose source changed since they were last brought in step.</summary>
+    public async Task<IReadOnlyList<(int Id, string Title, string Language)>> OutOfDateAsync(CancellationToken ct) =>
+        (await db.Conferences.AsNoTracking()
+            .Where(t => t.Language != Languages.Default && t.TranslatedFromVersion != null)
+            .Join(db.Conferences.Where(s => s.Language == Languages.Default), t => t.TranslationGroup, s => s.TranslationGroup, (t, s) => new { t, s })
+            .Where(x => x.s.Version > x.t.TranslatedFromVersion)
+            .Select(x => new { x.t.Id, x.t.Title, x.t.Language }).ToListAsync(ct))
+        .Select(x => (x.Id, x.Title, x.Language)).ToList();
+}
