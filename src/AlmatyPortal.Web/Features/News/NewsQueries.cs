@@ -71,19 +71,37 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
             .Join(db.Articles.Where(a => a.Status == PublicationStatus.Published), r => r.ArticleId, a => a.Id, (r, a) => a.Slug)
             .FirstOrDefaultAsync(ct);
 
-    /// <summary>Published articles that share tags or a conference with this one: most shared tags first, then newest.</summary>
+    /// <summary>Published articles that share tags or a conference with this one: a shared conference counts most, then shared tags, then recency.</summary>
     public async Task<IReadOnlyList<ArticleSummary>> RelatedAsync(int articleId, int count, CancellationToken ct)
     {
-        var tagIds = db.Articles.Where(a => a.Id == articleId).SelectMany(a => a.Tags.Select(t => t.Id));
-        var conferenceIds = db.Articles.Where(a => a.Id == articleId).SelectMany(a => a.Conferences.Select(c => c.Id));
-        return await db.Articles.AsNoTracking()
-            .Where(a => a.Id != articleId && a.Status == PublicationStatus.Published
-                && (a.Tags.Any(t => tagIds.Contains(t.Id)) || a.Conferences.Any(c => conferenceIds.Contains(c.Id))))
-            .OrderByDescending(a => a.Conferences.Count(c => conferenceIds.Contains(c.Id)) * 10 + a.Tags.Count(t => tagIds.Contains(t.Id)))
-            .ThenByDescending(a => a.PublishAt)
-            .Take(count)
-            .Select(a => new ArticleSummary(a.Slug, a.Title, a.Summary, a.PublishAt))
+        // Scores come from the join tables alone (indexed by tag and by conference), grouped in the database;
+        // only the best few candidates are then read as articles.
+        var tagIds = db.Articles.Where(a => a.Id == articleId).SelectMany(a => a.Tags).Select(t => t.Id);
+        var conferenceIds = db.Articles.Where(a => a.Id == articleId).SelectMany(a => a.Conferences).Select(c => c.Id);
+        var byTags = await db.Set<Dictionary<string, object>>("ArticleTags")
+            .Where(j => tagIds.Contains(EF.Property<int>(j, "TagsId")) && EF.Property<int>(j, "ArticlesId") != articleId)
+            .GroupBy(j => EF.Property<int>(j, "ArticlesId"))
+            .Select(g => new { Id = g.Key, Shared = g.Count() })
             .ToListAsync(ct);
+        var byConferences = await db.Set<Dictionary<string, object>>("ArticleConferences")
+            .Where(j => conferenceIds.Contains(EF.Property<int>(j, "ConferencesId")) && EF.Property<int>(j, "ArticlesId") != articleId)
+            .Select(j => EF.Property<int>(j, "ArticlesId"))
+            .ToListAsync(ct);
+        var scores = byTags.ToDictionary(x => x.Id, x => x.Shared);
+        foreach (var id in byConferences)
+        {
+            scores[id] = scores.GetValueOrDefault(id) + 10;
+        }
+        if (scores.Count == 0)
+        {
+            return [];
+        }
+        var best = scores.OrderByDescending(s => s.Value).ThenByDescending(s => s.Key).Take(Math.Max(count * 10, 40)).Select(s => s.Key).ToList();
+        var candidates = await db.Articles.AsNoTracking()
+            .Where(a => best.Contains(a.Id) && a.Status == PublicationStatus.Published)
+            .Select(a => new { a.Id, Summary = new ArticleSummary(a.Slug, a.Title, a.Summary, a.PublishAt) })
+            .ToListAsync(ct);
+        return candidates.OrderByDescending(c => scores[c.Id]).ThenByDescending(c => c.Summary.PublishAt).Take(count).Select(c => c.Summary).ToList();
     }
 
     /// <summary>How many articles were published in each month, newest first, for the archive index.</summary>
