@@ -6,7 +6,11 @@ namespace AlmatyPortal.Tests.Browser;
 /// <summary>A reader on a 375px phone: no sideways scrolling, images inside the screen, and no serious accessibility faults.</summary>
 public sealed class PhoneReadingTests(BrowserPortal browser) : IClassFixture<BrowserPortal>
 {
-    public static TheoryData<string> Pages => ["/", "/news", "/sections/news", "/conferences", Seed.ArticleUrl, Seed.ConferenceUrl, "/no-such-page"];
+    public static TheoryData<string> Pages =>
+    [
+        "/", "/news", "/sections/news", "/conferences", Seed.ArticleUrl, Seed.ConferenceUrl, "/no-such-page", "/search?q=declaration",
+        "/ru", "/ru/news", "/ru/conferences", Integration.LanguageTests.RussianArticleUrl, Integration.LanguageTests.RussianConferenceUrl,
+    ];
 
     [Theory]
     [MemberData(nameof(Pages))]
