@@ -44,6 +44,9 @@ public sealed class BrowserPortal : IAsyncLifetime
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
+        // Generous limits: a slow shared machine must not turn into a failing test; a wrong page still fails.
+        context.SetDefaultTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(20_000);
         return await context.NewPageAsync();
     }
 

@@ -4,6 +4,7 @@ using Deque.AxeCore.Playwright;
 namespace AlmatyPortal.Tests.Browser;
 
 /// <summary>A reader on a 375px phone: no sideways scrolling, images inside the screen, and no serious accessibility faults.</summary>
+[Collection(BrowserTestGroup.Name)]
 public sealed class PhoneReadingTests(BrowserPortal browser) : IClassFixture<BrowserPortal>
 {
     public static TheoryData<string> Pages =>

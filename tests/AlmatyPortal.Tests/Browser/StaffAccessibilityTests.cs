@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 namespace AlmatyPortal.Tests.Browser;
 
 /// <summary>The staff pages have no serious accessibility faults either: staff include people who use screen readers.</summary>
+[Collection(BrowserTestGroup.Name)]
 public sealed class StaffAccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPortal>
 {
     [Theory]

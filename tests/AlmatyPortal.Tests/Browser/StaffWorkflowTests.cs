@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace AlmatyPortal.Tests.Browser;
 
 /// <summary>A member of staff in a real browser: sign in, write with preview, publish, link the conference, read it; and the conflict page.</summary>
+[Collection(BrowserTestGroup.Name)]
 public sealed class StaffWorkflowTests(BrowserPortal browser) : IClassFixture<BrowserPortal>
 {
     private async Task<IPage> SignedInPageAsync(string role = StaffRoles.Editor)
