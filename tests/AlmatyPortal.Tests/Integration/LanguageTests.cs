@@ -153,6 +153,20 @@ public sealed class LanguageTests(SeededPortal portal) : IClassFixture<SeededPor
         Assert.Contains(RussianArticleUrl, internalLinks);
     }
 
+    [Theory]
+    [InlineData("/ru")]
+    [InlineData(RussianArticleUrl)]
+    public async Task The_donate_button_on_a_russian_page_reaches_the_donation_page(string url)
+    {
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await portal.CreateReader().GetStringAsync(url));
+        var donate = document.QuerySelector("header a.donate")!.GetAttribute("href")!;
+
+        var response = await portal.CreateReader().GetAsync(donate);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/donate?from={Uri.EscapeDataString(url)}", donate);
+    }
+
     [Fact]
     public async Task Dates_follow_the_culture()
     {

@@ -12,7 +12,8 @@ namespace AlmatyPortal.Web.Infrastructure.TagHelpers;
 [HtmlTargetElement("form", Attributes = "action")]
 public sealed class LanguagePathTagHelper : TagHelper
 {
-    private static readonly string[] Untouched = ["/media/", "/css/", "/js/", "/admin", "/account", "/favicon", "/healthz"];
+    // /donate serves every language: the page it came from already names the language in its from= path.
+    private static readonly string[] Untouched = ["/media/", "/css/", "/js/", "/admin", "/account", "/favicon", "/healthz", "/donate"];
 
     [ViewContext]
     [HtmlAttributeNotBound]
