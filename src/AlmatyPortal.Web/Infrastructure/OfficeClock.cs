@@ -24,10 +24,13 @@ public sealed class OfficeClock(TimeProvider clock, IOptions<PortalOptions> opti
         ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), _zone).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture)
         : "";
 
+    /// <summary>The office time zone's offset at an instant, for writing that instant as local time.</summary>
+    public TimeSpan OffsetAt(DateTime utc) => _zone.GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+
     public string ArticleDate(DateTime? utc) => utc is { } value ? DateDisplay.ArticleDate(value, _zone) : "";
 
     /// <summary>The office-local date and time of an instant, for machine-readable attributes.</summary>
     public string IsoLocal(DateTime? utc) => utc is { } value
-        ? new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)).ToOffset(_zone.GetUtcOffset(value)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture)
+        ? new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)).ToOffset(OffsetAt(value)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture)
         : "";
 }

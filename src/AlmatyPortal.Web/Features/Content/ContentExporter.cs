@@ -4,7 +4,6 @@ using AlmatyPortal.Web.Features.Media;
 using AlmatyPortal.Web.Features.News;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace AlmatyPortal.Web.Features.Content;
 
@@ -12,10 +11,8 @@ namespace AlmatyPortal.Web.Features.Content;
 /// Writes the database out as a content folder in the import format, so that an export followed by an import
 /// changes nothing. The news/ and conferences/ folders of the target mirror the database.
 /// </summary>
-public sealed class ContentExporter(PortalDbContext db, MediaStore media, IOptions<PortalOptions> options)
+public sealed class ContentExporter(PortalDbContext db, MediaStore media, OfficeClock clock)
 {
-    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
-
     public async Task<int> ExportAsync(string root, CancellationToken ct = default)
     {
         Directory.CreateDirectory(root);
@@ -140,23 +137,17 @@ public sealed class ContentExporter(PortalDbContext db, MediaStore media, IOptio
                 Section = a.Section.Slug,
                 // A scheduled article is written as published with its future date; import schedules it again.
                 Status = (a.Status == PublicationStatus.Scheduled ? PublicationStatus.Published : a.Status).ToString().ToLowerInvariant(),
-                PublishDate = a.PublishAt is { } at ? FormatMoment(at) : null,
+                PublishDate = a.PublishAt is { } at ? clock.IsoLocal(at) : null,
                 Summary = NullIfEmpty(a.Summary),
                 Tags = a.Tags.OrderBy(t => t.Slug).Select(t => t.Name).ToList(),
                 Conferences = a.Conferences.OrderBy(c => c.Slug).Select(c => c.Slug).ToList(),
                 Image = a.FeaturedImage is null ? null : SourceName(a.FeaturedImage),
                 TranslationOf = a.Language == Languages.Default ? null : articleSources.GetValueOrDefault(a.TranslationGroup),
             };
-            var date = a.PublishAt is { } d ? TimeZoneInfo.ConvertTimeFromUtc(d, _zone).ToString("yyyy-MM-dd-", CultureInfo.InvariantCulture) : "";
+            var date = a.PublishAt is { } d ? clock.ToLocal(d).ToString("yyyy-MM-dd-", CultureInfo.InvariantCulture) : "";
             files[FileName(date + a.Slug, a.Language)] = FrontMatter.Write(meta, a.BodyMarkdown);
         }
         return await MirrorAsync(Path.Combine(root, "news"), files, ct);
-    }
-
-    private string FormatMoment(DateTime utc)
-    {
-        var offset = _zone.GetUtcOffset(utc);
-        return new DateTimeOffset(utc).ToOffset(offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
     }
 
     private static string FileName(string stem, string language) =>

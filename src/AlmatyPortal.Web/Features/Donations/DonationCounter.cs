@@ -1,18 +1,14 @@
 using System.Text.RegularExpressions;
-using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace AlmatyPortal.Web.Features.Donations;
 
 /// <summary>Counts donate clicks per source page and day, atomically, storing nothing about the reader.</summary>
-public sealed partial class DonationCounter(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options)
+public sealed partial class DonationCounter(PortalDbContext db, OfficeClock clock)
 {
     public const int SourcePathMaxLength = 200;
     public const string UnknownSource = "(unknown)";
-
-    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 
     /// <summary>Keeps only a local page path made of URL-safe characters; anything else counts as unknown.</summary>
     public static string NormaliseSource(string? from)
@@ -28,7 +24,7 @@ public sealed partial class DonationCounter(PortalDbContext db, TimeProvider clo
     public async Task CountAsync(string? from, CancellationToken ct)
     {
         var source = NormaliseSource(from);
-        var day = DateDisplay.LocalDay(clock.GetUtcNow().UtcDateTime, _zone);
+        var day = clock.Today;
         // One statement, so concurrent clicks never lose a count.
         await db.Database.ExecuteSqlAsync(
             $"""INSERT INTO "DonationClicks" ("Day", "SourcePath", "Count") VALUES ({day}, {source}, 1) ON CONFLICT ("Day", "SourcePath") DO UPDATE SET "Count" = "Count" + 1""",

@@ -105,10 +105,10 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
     }
 
     /// <summary>How many articles were published in each month, newest first, for the archive index.</summary>
-    public async Task<IReadOnlyList<(int Year, int Month, int Count)>> ArchiveMonthsAsync(string language, TimeZoneInfo zone, CancellationToken ct)
+    public async Task<IReadOnlyList<(int Year, int Month, int Count)>> ArchiveMonthsAsync(string language, OfficeClock clock, CancellationToken ct)
     {
         var dates = await Public(language).Where(a => a.PublishAt != null).Select(a => a.PublishAt!.Value).ToListAsync(ct);
-        return dates.Select(d => TimeZoneInfo.ConvertTimeFromUtc(d, zone)).GroupBy(d => (d.Year, d.Month))
+        return dates.Select(clock.ToLocal).GroupBy(d => (d.Year, d.Month))
             .OrderByDescending(g => g.Key.Year).ThenByDescending(g => g.Key.Month)
             .Select(g => (g.Key.Year, g.Key.Month, g.Count())).ToList();
     }

@@ -3,14 +3,11 @@ using AlmatyPortal.Web.Features.News;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace AlmatyPortal.Web.Pages.News;
 
-public sealed class ArchiveModel(NewsQueries news, OfficeClock clock, IOptions<PortalOptions> options) : PageModel
+public sealed class ArchiveModel(NewsQueries news, OfficeClock clock) : PageModel
 {
-    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
-
     public int? Year { get; private set; }
     public int? Month { get; private set; }
     public IReadOnlyList<(int Year, int Month, int Count)> Months { get; private set; } = [];
@@ -21,7 +18,7 @@ public sealed class ArchiveModel(NewsQueries news, OfficeClock clock, IOptions<P
 
     public async Task<IActionResult> OnGetAsync(int? year, int? month, [FromQuery] int page = 1, CancellationToken ct = default)
     {
-        Months = await news.ArchiveMonthsAsync(HttpContext.Language(), _zone, ct);
+        Months = await news.ArchiveMonthsAsync(HttpContext.Language(), clock, ct);
         if (year is null)
         {
             return Page();
