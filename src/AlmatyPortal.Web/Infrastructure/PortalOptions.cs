@@ -51,7 +51,7 @@ internal sealed class PortalOptionsValidator : IValidateOptions<PortalOptions>
         {
             failures.Add("Portal:SiteName must not be empty.");
         }
-        if (!string.IsNullOrWhiteSpace(options.PublicUrl) && !(Uri.TryCreate(options.PublicUrl, UriKind.Absolute, out var publicUrl) && (publicUrl.Scheme == Uri.UriSchemeHttps || publicUrl.Scheme == Uri.UriSchemeHttp)))
+        if (!string.IsNullOrWhiteSpace(options.PublicUrl) && !WebAddress.IsHttp(options.PublicUrl))
         {
             failures.Add($"Portal:PublicUrl must be an absolute http(s) address (it is '{options.PublicUrl}').");
         }

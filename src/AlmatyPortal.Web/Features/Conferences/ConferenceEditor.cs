@@ -194,7 +194,7 @@ public sealed class ConferenceEditor(PortalDbContext db, MarkdownRenderer markdo
 
     private static bool IsSafeAddress(string url) =>
         url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
-        || Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+        || WebAddress.IsHttp(url);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

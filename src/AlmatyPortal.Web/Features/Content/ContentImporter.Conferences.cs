@@ -52,7 +52,7 @@ public sealed partial class ContentImporter
         foreach (var document in meta.Documents ?? [])
         {
             Require(!string.IsNullOrWhiteSpace(document.Title), "an outcome document needs a title");
-            Require(document.Url is null || IsWebUrl(document.Url) || document.Url.StartsWith('/'), $"the url of '{document.Title}' must be http(s) or a local path");
+            Require(document.Url is null || WebAddress.IsHttp(document.Url) || document.Url.StartsWith('/'), $"the url of '{document.Title}' must be http(s) or a local path");
             documents.Add(new OutcomeDocument { Title = document.Title.Trim(), Description = (document.Description ?? "").Trim(), Url = Blank(document.Url), SortOrder = documents.Count });
         }
         Require(meta.Participants?.Count is null or >= 0, "participants count cannot be negative");

@@ -160,7 +160,7 @@ public sealed partial class ContentImporter(
     {
         RequireSlug(entry.Slug);
         Require(!string.IsNullOrWhiteSpace(entry.Name), "an organisation needs a name");
-        Require(entry.Url is null || IsWebUrl(entry.Url), "url must be an absolute http(s) address");
+        Require(entry.Url is null || WebAddress.IsHttp(entry.Url), "url must be an absolute http(s) address");
         var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Slug == entry.Slug);
         var created = organisation is null;
         organisation ??= db.Organisations.Add(new Organisation { Slug = entry.Slug }).Entity;
@@ -251,9 +251,6 @@ public sealed partial class ContentImporter(
 
     private static void RequireSlug(string? slug) =>
         Require(Slug.IsValid(slug), $"slug '{slug}' must be lower-case letters, digits and hyphens");
-
-    private static bool IsWebUrl(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

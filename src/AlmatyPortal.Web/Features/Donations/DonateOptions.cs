@@ -14,7 +14,7 @@ public sealed class DonateOptions
 internal sealed class DonateOptionsValidator : IValidateOptions<DonateOptions>
 {
     public ValidateOptionsResult Validate(string? name, DonateOptions options) =>
-        Uri.TryCreate(options.Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        Infrastructure.WebAddress.IsHttp(options.Url)
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail($"Donate:Url must be an absolute http(s) URL (it is '{options.Url}').");
 }

@@ -100,7 +100,7 @@ public sealed class SiteStructure(PortalDbContext db)
         {
             return "An organisation needs a name of at most 200 characters.";
         }
-        if (!string.IsNullOrWhiteSpace(url) && !(Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+        if (!string.IsNullOrWhiteSpace(url) && !WebAddress.IsHttp(url))
         {
             return "The web address must start with https:// or http://.";
         }
