@@ -48,6 +48,28 @@ public static class Cultures
         return toLanguage == Languages.Default ? bare : Prefix(toLanguage) + (bare == "/" ? "/" : bare);
     }
 
+    // Files and /donate serve every language: the donate link already names its page (and so its language) in from=.
+    private static readonly string[] LanguageNeutral = ["/media/", "/css/", "/js/", "/favicon", "/healthz", "/donate"];
+
+    /// <summary>True for a site-relative path that is the same in every language (files, health, donate).</summary>
+    public static bool IsLanguageNeutral(string path) => LanguageNeutral.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// A site-relative address ("/admin/articles?x=1") kept in <paramref name="language"/>: "/ru/admin/articles?x=1".
+    /// Addresses that already name a language, files, other sites and non-paths come back unchanged.
+    /// </summary>
+    public static string KeepLanguage(string address, string language)
+    {
+        if (language == Languages.Default || !address.StartsWith('/') || address.StartsWith("//", StringComparison.Ordinal)
+            || address.StartsWith("/\\", StringComparison.Ordinal) || IsLanguageNeutral(address))
+        {
+            return address;
+        }
+        var split = address.IndexOfAny(['?', '#']);
+        var path = split < 0 ? address : address[..split];
+        return LanguageOf(path) != Languages.Default ? address : Translate(path, language) + (split < 0 ? "" : address[split..]);
+    }
+
     /// <summary>The current request's content language ("en", "ru").</summary>
     public static string Language(this HttpContext context) =>
         context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.TwoLetterISOLanguageName is { } code && Languages.IsSupported(code)
@@ -68,15 +90,14 @@ internal sealed class PathCultureProvider : RequestCultureProvider
     }
 }
 
-/// <summary>Gives every public page a second route under each other language's prefix: /news/{slug} and /ru/news/{slug}.</summary>
+/// <summary>
+/// Gives every page a second route under each other language's prefix: /news/{slug} and /ru/news/{slug},
+/// /admin/articles and /ru/admin/articles. Links are generated for the default route; see <see cref="LanguageRedirects"/>.
+/// </summary>
 internal sealed class CulturePrefixConvention : IPageRouteModelConvention
 {
     public void Apply(PageRouteModel model)
     {
-        if (model.AreaName is not null || model.ViewEnginePath.StartsWith("/Account/", StringComparison.Ordinal))
-        {
-            return;
-        }
         foreach (var selector in model.Selectors.ToList())
         {
             var template = selector.AttributeRouteModel?.Template?.TrimStart('/') ?? "";
@@ -92,5 +113,41 @@ internal sealed class CulturePrefixConvention : IPageRouteModelConvention
                 });
             }
         }
+    }
+}
+
+/// <summary>
+/// A redirect answered to a page under /ru stays under /ru: after saving, signing in or signing out, the editor
+/// keeps the language they were working in. Covers the pages' own redirects and the sign-in cookie's.
+/// </summary>
+internal static class LanguageRedirects
+{
+    public static IApplicationBuilder UseLanguageRedirects(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        var language = context.Language();
+        if (language != Languages.Default)
+        {
+            context.Response.OnStarting(() =>
+            {
+                var response = context.Response;
+                if (response.StatusCode is >= 300 and < 400 && response.Headers.Location.ToString() is { Length: > 0 } location)
+                {
+                    response.Headers.Location = Kept(location, context.Request, language);
+                }
+                return Task.CompletedTask;
+            });
+        }
+        return next(context);
+    });
+
+    private static string Kept(string location, HttpRequest request, string language)
+    {
+        // The sign-in cookie redirects to an absolute address on this host.
+        var origin = $"{request.Scheme}://{request.Host}";
+        if (location.StartsWith(origin + "/", StringComparison.OrdinalIgnoreCase))
+        {
+            return origin + Cultures.KeepLanguage(location[origin.Length..], language);
+        }
+        return Cultures.KeepLanguage(location, language);
     }
 }

@@ -23,6 +23,7 @@ public static class PortalPipeline
         }
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseRequestLocalization();
+        app.UseLanguageRedirects();
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Resources;
 using System.Xml.Linq;
 using AlmatyPortal.Tests.Support;
 
@@ -53,28 +52,9 @@ public sealed class LanguageTests(SeededPortal portal) : IClassFixture<SeededPor
         Assert.Contains("Страница не найдена", html, StringComparison.Ordinal);
     }
 
-    /// <summary>The English interface strings: the keys of the Russian resource file.</summary>
-    private static IEnumerable<string> EnglishInterfaceStrings()
-    {
-        var assembly = typeof(AlmatyPortal.Web.SharedResource).Assembly;
-        var manager = new ResourceManager("AlmatyPortal.Web.Resources.SharedResource", assembly);
-        var set = manager.GetResourceSet(System.Globalization.CultureInfo.GetCultureInfo("ru"), createIfNotExists: true, tryParents: false)!;
-        foreach (System.Collections.DictionaryEntry entry in set)
-        {
-            var key = (string)entry.Key;
-            // Format strings are checked by their fixed words; proper names that read the same in both languages are not interface text.
-            var fixedText = System.Text.RegularExpressions.Regex.Replace(key, "\\{\\d\\}", "").Trim(' ', ',', ':', '“', '”', '(', ')');
-            var isAcronym = System.Text.RegularExpressions.Regex.IsMatch(key, "^[A-Z]{2,8}$");
-            if (fixedText.Length >= 4 && fixedText != (string)entry.Value! && !isAcronym)
-            {
-                yield return fixedText;
-            }
-        }
-    }
-
     [Fact]
     public void The_russian_resources_hold_the_interface_strings() =>
-        Assert.True(EnglishInterfaceStrings().Count() > 80);
+        Assert.True(InterfaceText.EnglishStrings().Count() > 80);
 
     [Theory]
     [InlineData("/ru")]
@@ -97,7 +77,7 @@ public sealed class LanguageTests(SeededPortal portal) : IClassFixture<SeededPor
                 .SelectMany(e => new[] { e.GetAttribute("aria-label"), e.GetAttribute("placeholder"), e.GetAttribute("title"), e.GetAttribute("content") })
                 .Where(v => v is not null));
 
-        var leftovers = EnglishInterfaceStrings().Where(s => visible.Contains(s, StringComparison.Ordinal)).ToList();
+        var leftovers = InterfaceText.EnglishStrings().Where(s => visible.Contains(s, StringComparison.Ordinal)).ToList();
 
         Assert.True(leftovers.Count == 0, $"{url} still shows: {string.Join(" | ", leftovers)}");
     }

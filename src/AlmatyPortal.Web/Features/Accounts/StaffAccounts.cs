@@ -29,7 +29,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, AuditLog audit, 
         result = await users.AddToRoleAsync(user, role);
         if (result.Succeeded)
         {
-            await audit.WriteAsync(AuditLog.UserChange, user.Email!, $"created as {role}");
+            await audit.WriteAsync(AuditLog.UserChange, user.Email!, AuditText.Format(AuditText.CreatedAs, role));
         }
         return result;
     }
@@ -76,7 +76,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, AuditLog audit, 
         if (result.Succeeded)
         {
             await users.UpdateSecurityStampAsync(user);
-            await audit.WriteAsync(AuditLog.UserChange, user.Email!, $"role set to {role}");
+            await audit.WriteAsync(AuditLog.UserChange, user.Email!, AuditText.Format(AuditText.RoleSetTo, role));
         }
         return result;
     }

@@ -18,6 +18,7 @@ public sealed class AuditLog(PortalDbContext db, IHttpContextAccessor http, Time
     public const string Restore = "restore";
     public const string UserChange = "user change";
     public const string PasswordChange = "password change";
+    public const string Upload = "upload";
 
     /// <summary>Adds an entry to the pending changes; the caller's SaveChanges writes it.</summary>
     public void Add(string action, string target, string detail = "", string? actor = null)

@@ -178,7 +178,7 @@ public sealed class ConferenceEditor(PortalDbContext db, MarkdownRenderer markdo
         conference.UpdatedAt = clock.UtcNow;
         if (intent is SaveIntent.Publish or SaveIntent.Unpublish)
         {
-            audit.Add(intent == SaveIntent.Publish ? AuditLog.Publish : AuditLog.Unpublish, $"conference {conference.Slug}");
+            audit.Add(intent == SaveIntent.Publish ? AuditLog.Publish : AuditLog.Unpublish, AuditText.Format(AuditText.Conference, conference.Slug));
         }
         try
         {

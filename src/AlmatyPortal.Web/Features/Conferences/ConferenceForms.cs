@@ -7,7 +7,7 @@ namespace AlmatyPortal.Web.Features.Conferences;
 /// <summary>The reads behind the admin conference pages.</summary>
 public sealed class ConferenceForms(PortalDbContext db)
 {
-    public async Task<(ConferenceInput Input, PublicationStatus Status, string Slug)?> LoadAsync(int id, CancellationToken ct)
+    public async Task<(ConferenceInput Input, PublicationStatus Status, string Slug, string Language)?> LoadAsync(int id, CancellationToken ct)
     {
         var c = await db.Conferences.AsNoTracking()
             .Include(x => x.Organisations).Include(x => x.Speakers).ThenInclude(s => s.Person).Include(x => x.Countries)
@@ -32,21 +32,22 @@ public sealed class ConferenceForms(PortalDbContext db)
             FollowUpName = c.FollowUpName, FollowUpDescription = c.FollowUpDescription,
             Articles = c.Articles.Select(a => a.Id).ToList(),
         };
-        return (input, c.Status, c.Slug);
+        return (input, c.Status, c.Slug, c.Language);
     }
 
     public async Task<ConferenceChoices> ChoicesAsync(CancellationToken ct) => new(
         await db.Countries.AsNoTracking().OrderBy(c => c.Name).Select(c => new Choice(c.Id, c.Name)).ToListAsync(ct),
-        await db.Organisations.AsNoTracking().OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Acronym == null ? o.Name : o.Name + " (" + o.Acronym + ")")).ToListAsync(ct),
-        await db.Articles.AsNoTracking().OrderByDescending(a => a.PublishAt).Take(300).Select(a => new Choice(a.Id, a.Title)).ToListAsync(ct));
+        await db.Organisations.AsNoTracking().OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Name, null, o.Acronym)).ToListAsync(ct),
+        await db.Articles.AsNoTracking().OrderByDescending(a => a.PublishAt).Take(300).Select(a => new Choice(a.Id, a.Title, a.Language, null)).ToListAsync(ct));
 
     public async Task<IReadOnlyList<ConferenceRow>> ListAsync(CancellationToken ct) =>
         await db.Conferences.AsNoTracking().OrderByDescending(c => c.StartDate)
-            .Select(c => new ConferenceRow(c.Id, c.Title, c.Slug, c.StartDate, c.EndDate, c.City, c.Status)).ToListAsync(ct);
+            .Select(c => new ConferenceRow(c.Id, c.Title, c.Slug, c.Language, c.StartDate, c.EndDate, c.City, c.Status)).ToListAsync(ct);
 }
 
-public sealed record Choice(int Id, string Name);
+/// <summary>An option in a list: its name, the language it is written in (for content) and an acronym.</summary>
+public sealed record Choice(int Id, string Name, string? Language = null, string? Acronym = null);
 
 public sealed record ConferenceChoices(IReadOnlyList<Choice> Countries, IReadOnlyList<Choice> Organisations, IReadOnlyList<Choice> Articles);
 
-public sealed record ConferenceRow(int Id, string Title, string Slug, DateOnly StartDate, DateOnly EndDate, string City, PublicationStatus Status);
+public sealed record ConferenceRow(int Id, string Title, string Slug, string Language, DateOnly StartDate, DateOnly EndDate, string City, PublicationStatus Status);

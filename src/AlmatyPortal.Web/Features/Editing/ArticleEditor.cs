@@ -1,3 +1,4 @@
+using System.Globalization;
 using AlmatyPortal.Web.Features.Audit;
 using AlmatyPortal.Web.Features.Markdown;
 using AlmatyPortal.Web.Features.News;
@@ -100,7 +101,7 @@ public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown,
         await KeepOldAddressAsync(article, oldSlug, ct);
         article.Version++;
         article.UpdatedAt = clock.UtcNow;
-        var note = $"restored version {revision.Version}";
+        var note = AuditText.Format(AuditText.RestoredVersion, revision.Version);
         await AddRevisionAsync(article, user, note, autosave: false, ct);
         audit.Add(AuditLog.Restore, Describe(article), note);
         return await CommitAsync(article, ct);
@@ -114,7 +115,7 @@ public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown,
             return false;
         }
         db.Articles.Remove(article);
-        audit.Add(AuditLog.Delete, Describe(article), $"deleted at version {article.Version}");
+        audit.Add(AuditLog.Delete, Describe(article), AuditText.Format(AuditText.DeletedAtVersion, article.Version));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -220,7 +221,7 @@ public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown,
         };
         if (action is not null)
         {
-            audit.Add(action, Describe(article), note + (article.PublishAt is { } at ? $" for {at:u}" : ""));
+            audit.Add(action, Describe(article), article.PublishAt is { } at ? AuditText.Format(AuditText.DueAt, note, at.ToString("u", CultureInfo.InvariantCulture)) : note);
         }
     }
 
@@ -298,5 +299,5 @@ public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown,
     public static IReadOnlyList<string> SplitTags(string tags) =>
         tags.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-    private static string Describe(Article article) => $"article {article.Id} ({article.Slug})";
+    private static string Describe(Article article) => AuditText.Format(AuditText.Article, article.Id, article.Slug);
 }

@@ -1,3 +1,4 @@
+using AlmatyPortal.Web.Features.Audit;
 using AlmatyPortal.Web.Features.News;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ public sealed class ArticleTranslations(PortalDbContext db, OfficeClock clock)
             Status = PublicationStatus.Draft, CreatedAt = now, UpdatedAt = now, Version = 1, Tags = [.. source.Tags],
         };
         db.Articles.Add(translation);
-        var revision = ArticleRevision.Of(translation, translation.Tags, user, now, $"translation started from {source.Language} version {source.Version}", autosave: false);
+        var revision = ArticleRevision.Of(translation, translation.Tags, user, now, AuditText.Format(AuditText.TranslationStarted, source.Language, source.Version), autosave: false);
         revision.Article = translation;
         db.ArticleRevisions.Add(revision);
         await db.SaveChangesAsync(ct);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AlmatyPortal.Web.Features.Audit;
 using AlmatyPortal.Web.Features.News;
 using AlmatyPortal.Web.Infrastructure;
@@ -24,7 +25,7 @@ public sealed class ScheduledPublishing(PortalDbContext db, AuditLog audit, Offi
             article.Version++;
             article.UpdatedAt = now;
             db.ArticleRevisions.Add(ArticleRevision.Of(article, article.Tags, Publisher, now, "published on schedule", autosave: false));
-            audit.Add(AuditLog.Publish, $"article {article.Id} ({article.Slug})", $"published on schedule, due {article.PublishAt:u}", actor: Publisher);
+            audit.Add(AuditLog.Publish, AuditText.Format(AuditText.Article, article.Id, article.Slug), AuditText.Format(AuditText.PublishedOnSchedule, article.PublishAt?.ToString("u", CultureInfo.InvariantCulture)), actor: Publisher);
             try
             {
                 await db.SaveChangesAsync(ct);

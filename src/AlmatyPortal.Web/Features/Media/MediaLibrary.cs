@@ -91,7 +91,7 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog 
         };
         details.ApplyTo(asset);
         db.Media.Add(asset);
-        audit.Add("upload", $"media {asset.Name}", $"{codec.EncodedFormat} {codec.Info.Width}×{codec.Info.Height}, stored at widths {string.Join(", ", widths)}");
+        audit.Add(AuditLog.Upload, AuditText.Format(AuditText.Media, asset.Name), AuditText.Format(AuditText.ImageStored, codec.EncodedFormat, codec.Info.Width, codec.Info.Height, string.Join(", ", widths)));
         await db.SaveChangesAsync(ct);
         return UploadOutcome.Uploaded(asset);
     }
@@ -151,7 +151,7 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog 
         details.ApplyTo(asset);
         asset.IsDecorative = false;
         db.Media.Add(asset);
-        audit.Add("upload", $"media {asset.Name}", $"PDF, {bytes.Length} bytes");
+        audit.Add(AuditLog.Upload, AuditText.Format(AuditText.Media, asset.Name), AuditText.Format(AuditText.PdfStored, bytes.Length));
         await db.SaveChangesAsync(ct);
         return UploadOutcome.Uploaded(asset);
     }

@@ -6,15 +6,12 @@ namespace AlmatyPortal.Web.Infrastructure.TagHelpers;
 
 /// <summary>
 /// Keeps a reader in their language: on a page under /ru, a site-relative link or form address such as /news/x
-/// becomes /ru/news/x. Files (/media, /css, /js), the admin area and links marked with hreflang are left alone.
+/// becomes /ru/news/x. Files (/media, /css, /js), /donate and links marked with hreflang are left alone.
 /// </summary>
 [HtmlTargetElement("a", Attributes = "href")]
 [HtmlTargetElement("form", Attributes = "action")]
 public sealed class LanguagePathTagHelper : TagHelper
 {
-    // /donate serves every language: the page it came from already names the language in its from= path.
-    private static readonly string[] Untouched = ["/media/", "/css/", "/js/", "/admin", "/account", "/favicon", "/healthz", "/donate"];
-
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
@@ -41,12 +38,11 @@ public sealed class LanguagePathTagHelper : TagHelper
             var other => other?.ToString() ?? "",
         };
         var decoded = System.Net.WebUtility.HtmlDecode(value);
-        if (!decoded.StartsWith('/') || decoded.StartsWith("//", StringComparison.Ordinal) || Cultures.LanguageOf(decoded.Split('?')[0]) != Languages.Default
-            || Untouched.Any(u => decoded.StartsWith(u, StringComparison.OrdinalIgnoreCase)))
+        var kept = Cultures.KeepLanguage(decoded, language);
+        if (kept != decoded)
         {
-            return;
+            output.Attributes.SetAttribute(name, kept);
         }
-        output.Attributes.SetAttribute(name, Cultures.Translate(decoded, language));
     }
 
     private static string Render(Microsoft.AspNetCore.Html.IHtmlContent html)

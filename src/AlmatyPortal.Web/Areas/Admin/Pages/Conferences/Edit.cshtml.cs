@@ -13,6 +13,10 @@ public sealed class EditModel(ConferenceEditor editor, ConferenceForms forms, Co
 
     public PublicationStatus? Status { get; private set; }
     public string? Slug { get; private set; }
+    public string Language { get; private set; } = Infrastructure.Languages.Default;
+
+    /// <summary>For a translation: its source record as it stands now, shown beside the form.</summary>
+    public ConferenceInput? Source { get; private set; }
     public string? ConflictWith { get; private set; }
     public ConferenceChoices Choices { get; private set; } = null!;
     public Dictionary<string, int> OtherVersions { get; private set; } = [];
@@ -28,11 +32,24 @@ public sealed class EditModel(ConferenceEditor editor, ConferenceForms forms, Co
             {
                 return NotFound();
             }
-            (Input, Status, Slug) = loaded;
-            (OtherVersions, SourceId, IsOutOfDate) = await translations.StateAsync(existing, ct);
+            (Input, Status, Slug, Language) = loaded;
         }
+        await LoadTranslationStateAsync(id, ct);
         Choices = await forms.ChoicesAsync(ct);
         return Page();
+    }
+
+    private async Task LoadTranslationStateAsync(int? id, CancellationToken ct)
+    {
+        if (id is not { } existing)
+        {
+            return;
+        }
+        (OtherVersions, SourceId, IsOutOfDate) = await translations.StateAsync(existing, ct);
+        if (SourceId is { } sourceId && await forms.LoadAsync(sourceId, ct) is { } source)
+        {
+            Source = source.Input;
+        }
     }
 
     /// <summary>"Translate to Russian": a linked draft copied from this record, opened in the editor.</summary>
@@ -72,8 +89,9 @@ public sealed class EditModel(ConferenceEditor editor, ConferenceForms forms, Co
         }
         if (id is { } existing && await forms.LoadAsync(existing, ct) is { } current)
         {
-            (Status, Slug) = (current.Status, current.Slug);
+            (Status, Slug, Language) = (current.Status, current.Slug, current.Language);
         }
+        await LoadTranslationStateAsync(id, ct);
         Choices = await forms.ChoicesAsync(ct);
         return Page();
     }

@@ -1,0 +1,123 @@
+using System.Net;
+using AlmatyPortal.Tests.Support;
+using AlmatyPortal.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlmatyPortal.Tests.Admin;
+
+/// <summary>The admin area and the staff account pages in Russian, under /ru, with nothing left in English.</summary>
+public sealed class AdminLanguageTests(SeededPortal portal) : IClassFixture<SeededPortal>
+{
+    private async Task<string[]> AdminPagesAsync()
+    {
+        var (english, russian, conference, conferenceRu) = await portal.WithDbAsync(async db => (
+            await db.Articles.Where(a => a.Language == "en").Select(a => a.Id).FirstAsync(),
+            await db.Articles.Where(a => a.Language == "ru").Select(a => a.Id).FirstAsync(),
+            await db.Conferences.Where(c => c.Language == "en").Select(c => c.Id).FirstAsync(),
+            await db.Conferences.Where(c => c.Language == "ru").Select(c => c.Id).FirstAsync()));
+        return
+        [
+            "/ru/admin", "/ru/admin/articles", "/ru/admin/articles?status=draft", "/ru/admin/articles/edit",
+            $"/ru/admin/articles/edit/{english}", $"/ru/admin/articles/edit/{russian}", $"/ru/admin/articles/{english}/history",
+            "/ru/admin/conferences", "/ru/admin/conferences/edit", $"/ru/admin/conferences/edit/{conference}", $"/ru/admin/conferences/edit/{conferenceRu}",
+            "/ru/admin/media", "/ru/admin/sections", "/ru/admin/tags", "/ru/admin/organisations", "/ru/admin/users", "/ru/admin/audit",
+            "/ru/account/password",
+        ];
+    }
+
+    private static void AssertRussian(string url, string html)
+    {
+        Assert.Contains("<html lang=\"ru\">", html, StringComparison.Ordinal);
+        var visible = InterfaceText.Visible(html, withoutOtherLanguages: true);
+        var resourceLeftovers = InterfaceText.EnglishStrings().Where(s => visible.Contains(s, StringComparison.Ordinal)).ToList();
+        var latin = InterfaceText.LatinWords(visible);
+        Assert.True(resourceLeftovers.Count == 0 && latin.Count == 0,
+            $"{url} still shows English: {string.Join(" | ", resourceLeftovers)} / words: {string.Join(" ", latin)}");
+    }
+
+    [Fact]
+    public async Task Every_admin_page_is_in_russian_under_ru()
+    {
+        var admin = await Staff.SignedInAsync(portal, StaffRoles.Admin);
+        // Something in the audit log and the media library, so their rows are read too.
+        await Editor.PostAsync(admin, null, "Save", Editor.Fields("Черновик", "Текст.", sectionId: 1));
+
+        foreach (var url in await AdminPagesAsync())
+        {
+            var response = await admin.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} answered {(int)response.StatusCode}");
+            AssertRussian(url, await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Theory]
+    [InlineData("/ru/account/login")]
+    [InlineData("/ru/account/denied")]
+    public async Task The_sign_in_pages_are_in_russian(string url)
+    {
+        var response = await Staff.Client(portal).GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        AssertRussian(url, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_russian_admin_address_signs_in_in_russian_and_comes_back_to_it()
+    {
+        var email = await Staff.CreateAsync(portal, StaffRoles.Editor);
+        var client = Staff.Client(portal);
+
+        var challenge = await client.GetAsync("/ru/admin/articles");
+        Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
+        Assert.Equal("/ru/account/login", challenge.Headers.Location!.AbsolutePath);
+        Assert.Contains("ReturnUrl=%2Fru%2Fadmin%2Farticles", challenge.Headers.Location.Query, StringComparison.Ordinal);
+
+        var token = await Staff.TokenAsync(client, "/ru/account/login");
+        var wrong = await client.PostAsync("/ru/account/login", Staff.Form(token, ("Email", email), ("Password", "not the password")));
+        AssertRussian("failed sign-in", await wrong.Content.ReadAsStringAsync());
+
+        var signedIn = await client.PostAsync("/ru/account/login", Staff.Form(token, ("Email", email), ("Password", Staff.Password)));
+        Assert.Equal("/ru/admin", signedIn.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Saving_on_a_russian_admin_page_stays_in_russian_and_says_why_input_is_refused_in_russian()
+    {
+        var editor = await Staff.SignedInAsync(portal, StaffRoles.Editor);
+        var token = await Staff.TokenAsync(editor, "/ru/admin/articles/edit", "#article-editor");
+
+        var refused = await editor.PostAsync("/ru/admin/articles/edit?handler=Save", Staff.Form(token, Editor.Fields("", "", sectionId: 1)));
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("class=\"field-validation-error\"", html, StringComparison.Ordinal);
+        AssertRussian("refused article", html);
+
+        var saved = await editor.PostAsync("/ru/admin/articles/edit?handler=Save", Staff.Form(token, Editor.Fields("Заметка", "Текст заметки.", sectionId: 1)));
+        Assert.StartsWith("/ru/admin/articles/edit/", saved.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        AssertRussian("saved article", await editor.GetStringAsync(saved.Headers.Location));
+    }
+
+    [Fact]
+    public async Task Links_on_a_russian_admin_page_stay_in_russian_and_the_switcher_keeps_the_record()
+    {
+        var admin = await Staff.SignedInAsync(portal, StaffRoles.Admin);
+        var id = await portal.WithDbAsync(db => db.Articles.Select(a => a.Id).FirstAsync());
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await admin.GetStringAsync($"/ru/admin/articles/edit/{id}"));
+
+        var english = document.QuerySelectorAll("a[href^='/admin'], a[href^='/account'], form[action^='/admin'], form[action^='/account']").ToList();
+        Assert.Empty(english);
+        Assert.NotEmpty(document.QuerySelectorAll("a[href^='/ru/admin/articles']"));
+        Assert.Equal($"/admin/articles/edit/{id}", document.QuerySelector("a.language[hreflang=en]")?.GetAttribute("href"));
+        Assert.Null(document.QuerySelector("link[rel=alternate][hreflang]"));
+    }
+
+    [Fact]
+    public async Task A_russian_admin_address_needs_the_same_rights_as_the_english_one()
+    {
+        var editor = await Staff.SignedInAsync(portal, StaffRoles.Editor);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync("/ru/admin/users")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync("/admin/users")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync("/kk/admin")).StatusCode);
+    }
+}
