@@ -88,6 +88,7 @@ public static class PortalServices
             o.Conventions.AuthorizeAreaFolder("Admin", "/Audit", StaffRoles.AdminPolicy);
         })
         .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddLocalizedMessages();
         services.AddRouting(o => { o.LowercaseUrls = true; o.AppendTrailingSlash = false; });
         // Razor would otherwise write every Cyrillic letter and typographic dash as an entity.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(

@@ -130,7 +130,7 @@ public sealed class ConferenceTranslationTests : IDisposable
             await db.SaveChangesAsync();
         });
 
-        Assert.Contains("Bishkek roundtable</a> (ru, conference record)", await editor.GetStringAsync("/admin"), StringComparison.Ordinal);
+        Assert.Contains("Bishkek roundtable</a> (Russian, Conference record)", await editor.GetStringAsync("/admin"), StringComparison.Ordinal);
         Assert.Contains("<strong>Out of date:</strong>", await editor.GetStringAsync($"/admin/conferences/edit/{translationId}"), StringComparison.Ordinal);
     }
 }

@@ -43,8 +43,26 @@ public static partial class InterfaceText
         var attributes = document.QuerySelectorAll("[aria-label], [placeholder], [title], [alt], input[type=submit][value], meta[name=description], meta[property='og:title']")
             .SelectMany(e => new[] { e.GetAttribute("aria-label"), e.GetAttribute("placeholder"), e.GetAttribute("title"), e.GetAttribute("alt"), e.GetAttribute("content"), e.GetAttribute("type") == "submit" ? e.GetAttribute("value") : null })
             .Where(v => v is not null);
-        return document.Title + " " + document.Body!.TextContent + " " + string.Join(" ", attributes);
+        var text = document.Title + " " + document.Body!.TextContent + " " + string.Join(" ", attributes);
+        // An editor's page title names the record being edited, in the record's language.
+        if (withoutOtherLanguages && document.QuerySelector("input[name='Input.Title']")?.GetAttribute("value") is { Length: > 0 } edited)
+        {
+            text = text.Replace(edited, "", StringComparison.Ordinal);
+        }
+        return text;
     }
+
+    /// <summary>English left on a Russian page: resource strings, and any Latin word outside content marked with another lang.</summary>
+    public static string? EnglishLeftOn(string html)
+    {
+        var visible = WithoutAddresses(Visible(html, withoutOtherLanguages: true));
+        var resources = EnglishStrings().Where(s => visible.Contains(s, StringComparison.Ordinal)).ToList();
+        var words = LatinWords(visible);
+        return resources.Count == 0 && words.Count == 0 ? null : $"{string.Join(" | ", resources)} / words: {string.Join(" ", words)}";
+    }
+
+    /// <summary>The text without e-mail addresses, paths, file names and slugs.</summary>
+    public static string WithoutAddresses(string visible) => Address().Replace(visible, " ");
 
     /// <summary>Latin words on a page (acronyms, addresses, e-mail addresses and the allowed technical names left out).</summary>
     public static IReadOnlyList<string> LatinWords(string visible)
@@ -55,7 +73,7 @@ public static partial class InterfaceText
     }
 
     // Names of formats and tools that Russian interfaces write in Latin letters too.
-    private static readonly HashSet<string> Allowed = ["Markdown", "WebP", "JPEG", "PNG", "PDF", "YAML", "Identity"];
+    private static readonly HashSet<string> Allowed = ["Markdown", "WebP", "JPEG", "PNG", "PDF", "YAML", "Atom", "https", "http"];
 
     [GeneratedRegex("\\{\\d\\}")]
     private static partial Regex FormatHole();

@@ -1,10 +1,11 @@
+using Microsoft.Extensions.Localization;
 using AlmatyPortal.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 
 namespace AlmatyPortal.Web.Features.Accounts;
 
 /// <summary>Signs staff in and out, with lockout, a fresh session at every sign-in, and an audit entry for each attempt.</summary>
-public sealed class SignInService(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditLog audit)
+public sealed class SignInService(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditLog audit, IStringLocalizer<SharedResource> t)
 {
     /// <summary>The one message for every failed sign-in, so it never tells whether an account exists.</summary>
     public const string FailureMessage = "The email or password is not right, or the account is locked after repeated failures. Try again later, or ask an admin.";
@@ -42,7 +43,7 @@ public sealed class SignInService(SignInManager<StaffUser> signIn, UserManager<S
         var user = await users.GetUserAsync(principal);
         if (user is null)
         {
-            return IdentityResult.Failed(new IdentityError { Code = "NoUser", Description = "Sign in again." });
+            return IdentityResult.Failed(new IdentityError { Code = "NoUser", Description = t["Sign in again."].Value });
         }
         var result = await users.ChangePasswordAsync(user, current, next);
         if (result.Succeeded)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using AlmatyPortal.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -5,13 +6,13 @@ using Microsoft.EntityFrameworkCore;
 namespace AlmatyPortal.Web.Features.Accounts;
 
 /// <summary>Creates, disables and resets staff accounts; every change is audited and ends the user's other sessions.</summary>
-public sealed class StaffAccounts(UserManager<StaffUser> users, AuditLog audit, TimeProvider clock)
+public sealed class StaffAccounts(UserManager<StaffUser> users, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> t)
 {
     public async Task<IdentityResult> CreateAsync(string email, string role, string password, string? displayName = null)
     {
         if (!StaffRoles.All.Contains(role))
         {
-            return IdentityResult.Failed(new IdentityError { Code = "Role", Description = $"Role must be {string.Join(" or ", StaffRoles.All)}." });
+            return IdentityResult.Failed(new IdentityError { Code = "Role", Description = t["Role must be {0}.", string.Join(" / ", StaffRoles.All)].Value });
         }
         var user = new StaffUser
         {
@@ -64,7 +65,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, AuditLog audit, 
     {
         if (!StaffRoles.All.Contains(role))
         {
-            return IdentityResult.Failed(new IdentityError { Code = "Role", Description = "Unknown role." });
+            return IdentityResult.Failed(new IdentityError { Code = "Role", Description = t["Unknown role."].Value });
         }
         var current = await users.GetRolesAsync(user);
         if (current.SequenceEqual([role]))

@@ -30,6 +30,9 @@ public static class AuditText
             .Select(t => (t, new Regex("^" + Regex.Replace(Regex.Escape(t), @"\\\{\d\}", "(.+?)") + "$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100))))
             .ToArray();
 
+    /// <summary>The resource key of a single word of the log is "(audit) " and the word.</summary>
+    public const string WordPrefix = "(audit) ";
+
     public static string Format(string template, params object?[] values) => string.Format(CultureInfo.InvariantCulture, template, values);
 
     /// <summary>The entry in the current interface language.</summary>
@@ -38,6 +41,12 @@ public static class AuditText
         if (string.IsNullOrEmpty(text))
         {
             return "";
+        }
+        // Single words of the log ("publish", "published") are kept apart from the buttons with the same text.
+        var word = localizer[WordPrefix + text];
+        if (!word.ResourceNotFound)
+        {
+            return word.Value;
         }
         var whole = localizer[text];
         if (!whole.ResourceNotFound)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using AlmatyPortal.Web.Features.Audit;
 using AlmatyPortal.Web.Features.Editing;
 using AlmatyPortal.Web.Features.Markdown;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AlmatyPortal.Web.Features.Conferences;
 
 /// <summary>Saves conference records from the admin form, checked against the version the editor started from.</summary>
-public sealed class ConferenceEditor(PortalDbContext db, MarkdownRenderer markdown, AuditLog audit, OfficeClock clock)
+public sealed class ConferenceEditor(PortalDbContext db, MarkdownRenderer markdown, AuditLog audit, OfficeClock clock, IStringLocalizer<SharedResource> t)
 {
     public async Task<ConferenceSaveOutcome> SaveAsync(ConferenceInput input, SaveIntent intent, CancellationToken ct = default)
     {
@@ -20,30 +21,30 @@ public sealed class ConferenceEditor(PortalDbContext db, MarkdownRenderer markdo
             ? await db.Conferences.Where(c => c.Id == existingId).Select(c => c.Language).FirstOrDefaultAsync(ct) ?? Languages.Default
             : Languages.Default;
         var rendering = markdown.Render(input.Body);
-        if (string.IsNullOrWhiteSpace(input.Title)) { errors[nameof(input.Title)] = "Enter a title."; }
-        if (string.IsNullOrWhiteSpace(input.City)) { errors[nameof(input.City)] = "Enter the city."; }
-        if (input.StartDate is null) { errors[nameof(input.StartDate)] = "Enter the first day."; }
-        if (input.EndDate < input.StartDate) { errors[nameof(input.EndDate)] = "The last day cannot be before the first day."; }
-        if (!rendering.Succeeded) { errors[nameof(input.Body)] = rendering.Error!; }
-        if (!Slug.IsValid(slug)) { errors[nameof(input.Slug)] = "Use lower-case letters, digits and single hyphens."; }
+        if (string.IsNullOrWhiteSpace(input.Title)) { errors[nameof(input.Title)] = t["Enter a title."].Value; }
+        if (string.IsNullOrWhiteSpace(input.City)) { errors[nameof(input.City)] = t["Enter the city."].Value; }
+        if (input.StartDate is null) { errors[nameof(input.StartDate)] = t["Enter the first day."].Value; }
+        if (input.EndDate < input.StartDate) { errors[nameof(input.EndDate)] = t["The last day cannot be before the first day."].Value; }
+        if (!rendering.Succeeded) { errors[nameof(input.Body)] = t[MarkdownRenderer.TooDeeplyNested, MarkdownRenderer.MaxNestingDepth].Value; }
+        if (!Slug.IsValid(slug)) { errors[nameof(input.Slug)] = t["Use lower-case letters, digits and single hyphens."].Value; }
         else if (await db.Conferences.AnyAsync(c => c.Language == language && c.Slug == slug && c.Id != (input.Id ?? 0), ct))
         {
-            errors[nameof(input.Slug)] = "Another conference already uses this slug.";
+            errors[nameof(input.Slug)] = t["Another conference already uses this slug."].Value;
         }
-        if (input.CountryId is { } host && !await db.Countries.AnyAsync(c => c.Id == host, ct)) { errors[nameof(input.CountryId)] = "Choose a country from the list."; }
+        if (input.CountryId is { } host && !await db.Countries.AnyAsync(c => c.Id == host, ct)) { errors[nameof(input.CountryId)] = t["Choose a country from the list."].Value; }
         var organisationIds = input.Roles().SelectMany(r => r.Ids).Distinct().ToList();
         if (await db.Organisations.CountAsync(o => organisationIds.Contains(o.Id), ct) != organisationIds.Count) { errors[nameof(input.Organisers)] = "Choose organisations from the lists."; }
         var countryIds = input.Countries.Distinct().ToList();
-        if (await db.Countries.CountAsync(c => countryIds.Contains(c.Id), ct) != countryIds.Count) { errors[nameof(input.Countries)] = "Choose countries from the list."; }
+        if (await db.Countries.CountAsync(c => countryIds.Contains(c.Id), ct) != countryIds.Count) { errors[nameof(input.Countries)] = t["Choose countries from the list."].Value; }
         var speakerLines = ConferenceInput.Lines(input.Speakers).ToList();
         if (speakerLines.Any(p => p.Length < 2 || p[0].Length == 0 || p[1].Length == 0 || Slug.From(p[0]).Length == 0))
         {
-            errors[nameof(input.Speakers)] = "Write each speaker on a line as: Name | title | session (the session is optional).";
+            errors[nameof(input.Speakers)] = t["Write each speaker on a line as: Name | title | session (the session is optional)."].Value;
         }
         var documentLines = ConferenceInput.Lines(input.Documents).ToList();
         if (documentLines.Any(p => p[0].Length == 0 || (p.Length > 2 && p[2].Length > 0 && !IsSafeAddress(p[2]))))
         {
-            errors[nameof(input.Documents)] = "Write each document on a line as: Title | description | address (an https:// or /media/ address).";
+            errors[nameof(input.Documents)] = t["Write each document on a line as: Title | description | address (an https:// or /media/ address)."].Value;
         }
         var articles = await db.Articles.Where(a => input.Articles.Contains(a.Id)).ToListAsync(ct);
         if (errors.Count > 0)
@@ -58,7 +59,7 @@ public sealed class ConferenceEditor(PortalDbContext db, MarkdownRenderer markdo
                 .Include(c => c.Topics).Include(c => c.Documents).Include(c => c.Articles).FirstOrDefaultAsync(c => c.Id == id, ct);
             if (existing is null)
             {
-                return new ConferenceSaveOutcome(null, new Dictionary<string, string> { [""] = "This conference no longer exists." }, null);
+                return new ConferenceSaveOutcome(null, new Dictionary<string, string> { [""] = t["This conference no longer exists."].Value }, null);
             }
             if (existing.Version != input.Version)
             {

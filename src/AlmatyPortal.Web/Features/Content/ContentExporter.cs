@@ -43,7 +43,7 @@ public sealed class ContentExporter(PortalDbContext db, MediaStore media, Office
 
     private async Task<int> ExportMediaAsync(string root, CancellationToken ct)
     {
-        var assets = await db.Media.AsNoTracking().OrderBy(m => m.Name).ToListAsync(ct);
+        var assets = await db.Media.AsNoTracking().Include(m => m.AltTranslations).OrderBy(m => m.Name).ToListAsync(ct);
         var folder = Path.Combine(root, "media");
         Directory.CreateDirectory(folder);
         foreach (var asset in assets)
@@ -57,7 +57,9 @@ public sealed class ContentExporter(PortalDbContext db, MediaStore media, Office
         }
         var entries = assets.Select(a => new MediaFile
         {
-            File = SourceName(a), Alt = a.IsDecorative ? null : a.AltText, Decorative = a.IsDecorative,
+            File = SourceName(a), Alt = a.IsDecorative ? null : a.AltText,
+            AltTranslations = a.AltTranslations.Count == 0 ? null : a.AltTranslations.OrderBy(t => t.Language).ToDictionary(t => t.Language, t => t.Text),
+            Decorative = a.IsDecorative,
             Credit = a.Credit, Photographer = a.Photographer, Licence = a.Licence,
         }).ToList();
         return assets.Count + await WriteYamlAsync(root, "media/media.yml", entries, ct);

@@ -40,6 +40,10 @@ public sealed class MediaFile
 {
     public string File { get; set; } = "";
     public string? Alt { get; set; }
+
+    /// <summary>The alt text in the other languages, by language code (ru: …).</summary>
+    public Dictionary<string, string>? AltTranslations { get; set; }
+
     public bool Decorative { get; set; }
     public string Credit { get; set; } = "";
     public string? Photographer { get; set; }

@@ -218,19 +218,20 @@ public sealed partial class ContentImporter(
             Require(!string.IsNullOrWhiteSpace(entry.Credit), $"'{fileName}' needs a credit line, such as '© UNHCR'");
 
             var mediaName = Slug.From(Path.GetFileNameWithoutExtension(fileName));
-            var asset = await db.Media.FirstOrDefaultAsync(m => m.Name == mediaName, ct);
+            Require((entry.AltTranslations ?? []).Keys.All(l => Languages.IsSupported(l) && l != Languages.Default),
+                $"alt_translations may name only {string.Join(", ", Languages.Supported.Where(l => l != Languages.Default))}");
+            var asset = await db.Media.Include(m => m.AltTranslations).FirstOrDefaultAsync(m => m.Name == mediaName, ct);
             var created = asset is null;
             asset ??= db.Media.Add(new MediaAsset { Name = mediaName, CreatedAt = Now }).Entity;
             asset.FileName = await media.SaveAsync(mediaName, facts.Extension, bytes, ct);
             asset.ContentType = facts.ContentType;
             asset.Width = facts.Width;
             asset.Height = facts.Height;
-            asset.IsDecorative = entry.Decorative;
-            asset.AltText = entry.Decorative ? "" : entry.Alt!.Trim();
-            asset.Credit = entry.Credit.Trim();
-            asset.Photographer = Blank(entry.Photographer);
-            asset.Licence = Blank(entry.Licence);
-            r.Count(created, Changed(asset));
+            var altBefore = string.Join("\n", asset.AltTranslations.OrderBy(t => t.Language).Select(t => t.Language + "=" + t.Text));
+            new MediaDetails(entry.Alt, entry.Decorative, entry.Credit, entry.Photographer, entry.Licence,
+                entry.AltTranslations?.ToDictionary(t => t.Key, t => (string?)t.Value)).ApplyTo(asset);
+            var altAfter = string.Join("\n", asset.AltTranslations.OrderBy(t => t.Language).Select(t => t.Language + "=" + t.Text));
+            r.Count(created, Changed(asset) || altBefore != altAfter);
         }, ct);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.Globalization;
 using AlmatyPortal.Web.Features.Audit;
 using AlmatyPortal.Web.Features.Markdown;
@@ -12,7 +13,7 @@ namespace AlmatyPortal.Web.Features.Editing;
 /// Saves, publishes, unpublishes, restores and deletes articles. Every save is checked against the version the editor
 /// started from, keeps a revision, and renders the Markdown once.
 /// </summary>
-public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown, AuditLog audit, OfficeClock clock)
+public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown, AuditLog audit, OfficeClock clock, IStringLocalizer<SharedResource> t)
 {
     public async Task<SaveOutcome> SaveAsync(ArticleInput input, SaveIntent intent, string user, CancellationToken ct = default)
     {
@@ -45,7 +46,7 @@ public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown,
         }
         if (intent == SaveIntent.Autosave && article.Status != PublicationStatus.Draft)
         {
-            return new SaveOutcome.Invalid(new Dictionary<string, string> { [""] = "Only drafts are saved automatically; use Update to save a published article." });
+            return new SaveOutcome.Invalid(new Dictionary<string, string> { [""] = t["Only drafts are saved automatically; use Update to save a published article."].Value });
         }
 
         var oldSlug = article.Slug;
@@ -142,44 +143,44 @@ public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown,
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(input.Title))
         {
-            errors[nameof(input.Title)] = "Enter a title.";
+            errors[nameof(input.Title)] = t["Enter a title."].Value;
         }
         else if (input.Title.Trim().Length > Article.TitleMaxLength)
         {
-            errors[nameof(input.Title)] = $"The title can have at most {Article.TitleMaxLength} characters.";
+            errors[nameof(input.Title)] = t["The title can have at most {0} characters.", Article.TitleMaxLength].Value;
         }
         if ((input.Summary ?? "").Trim().Length > Article.SummaryMaxLength)
         {
-            errors[nameof(input.Summary)] = $"The summary can have at most {Article.SummaryMaxLength} characters.";
+            errors[nameof(input.Summary)] = t["The summary can have at most {0} characters.", Article.SummaryMaxLength].Value;
         }
         if ((input.Body ?? "").Length > ArticleInput.BodyMaxLength)
         {
-            errors[nameof(input.Body)] = $"The body can have at most {ArticleInput.BodyMaxLength} characters.";
+            errors[nameof(input.Body)] = t["The body can have at most {0} characters.", ArticleInput.BodyMaxLength].Value;
         }
         else if (!rendering.Succeeded)
         {
-            errors[nameof(input.Body)] = rendering.Error!;
+            errors[nameof(input.Body)] = t[MarkdownRenderer.TooDeeplyNested, MarkdownRenderer.MaxNestingDepth].Value;
         }
         if (!Slug.IsValid(slug))
         {
-            errors[nameof(input.Slug)] = "Use lower-case letters, digits and single hyphens, like regional-conference-2011.";
+            errors[nameof(input.Slug)] = t["Use lower-case letters, digits and single hyphens, like regional-conference-2011."].Value;
         }
         else if (await db.Articles.AnyAsync(a => a.Language == language && a.Slug == slug && a.Id != (input.Id ?? 0), ct))
         {
-            errors[nameof(input.Slug)] = "Another article already uses this slug.";
+            errors[nameof(input.Slug)] = t["Another article already uses this slug."].Value;
         }
         if (!await db.Sections.AnyAsync(s => s.Id == input.SectionId, ct))
         {
-            errors[nameof(input.SectionId)] = "Choose a section.";
+            errors[nameof(input.SectionId)] = t["Choose a section."].Value;
         }
         if (input.FeaturedImageId is { } image && !await db.Media.AnyAsync(m => m.Id == image && m.ContentType.StartsWith("image/"), ct))
         {
-            errors[nameof(input.FeaturedImageId)] = "Choose an image from the media library.";
+            errors[nameof(input.FeaturedImageId)] = t["Choose an image from the media library."].Value;
         }
         var tags = input.TagList();
         if (tags.Count > 20 || tags.Any(t => t.Length > 80 || Slug.From(t).Length == 0))
         {
-            errors[nameof(input.Tags)] = "Use at most 20 tags, separated by commas, each with letters or digits and at most 80 characters.";
+            errors[nameof(input.Tags)] = t["Use at most 20 tags, separated by commas, each with letters or digits and at most 80 characters."].Value;
         }
         return errors;
     }
@@ -289,7 +290,7 @@ public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown,
             }
             if (await db.Articles.AnyAsync(a => a.Language == language && a.Slug == slug && a.Id != id, ct))
             {
-                return new SaveOutcome.Invalid(new Dictionary<string, string> { [nameof(ArticleInput.Slug)] = "Another article already uses this slug." });
+                return new SaveOutcome.Invalid(new Dictionary<string, string> { [nameof(ArticleInput.Slug)] = t["Another article already uses this slug."].Value });
             }
             throw;
         }

@@ -23,7 +23,8 @@ public sealed class FeedQueries(PortalDbContext db)
         return await query.OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id).Take(Size)
             .Select(a => new FeedItem(a.Id, a.Slug, a.Title, a.Summary, a.BodyHtml, a.PublishAt ?? a.CreatedAt, a.UpdatedAt, a.Section.Name,
                 a.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
-                a.FeaturedImage == null ? null : new FeedImage(a.FeaturedImage.FileName, a.FeaturedImage.ContentType, a.FeaturedImage.Width, a.FeaturedImage.Height, a.FeaturedImage.AltText, a.FeaturedImage.Credit)))
+                a.FeaturedImage == null ? null : new FeedImage(a.FeaturedImage.FileName, a.FeaturedImage.ContentType, a.FeaturedImage.Width, a.FeaturedImage.Height,
+                    a.FeaturedImage.AltTranslations.Where(t => t.Language == language).Select(t => t.Text).FirstOrDefault() ?? a.FeaturedImage.AltText, a.FeaturedImage.Credit)))
             .ToListAsync(ct);
     }
 }

@@ -10,6 +10,11 @@ public sealed class MarkdownRenderer
     /// <summary>Deeper block or inline nesting than this is refused; no real article comes near it.</summary>
     public const int MaxNestingDepth = 24;
 
+    /// <summary>The refusal for text nested deeper than <see cref="MaxNestingDepth"/>; a format with the depth as {0}.</summary>
+    public const string TooDeeplyNested = "The text is nested too deeply (more than {0} levels of quotes, lists or brackets).";
+
+    private static readonly string TooDeepMessage = TooDeeplyNested.Replace("{0}", MaxNestingDepth.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
     private static readonly string[] AllowedSchemes = ["http", "https", "mailto"];
 
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
@@ -27,7 +32,7 @@ public sealed class MarkdownRenderer
         markdown ??= "";
         if (ExceedsNesting(markdown))
         {
-            return MarkdownRendering.Refused($"The text is nested too deeply (more than {MaxNestingDepth} levels of quotes, lists or brackets).");
+            return MarkdownRendering.Refused(TooDeepMessage);
         }
 
         MarkdownDocument document;
@@ -37,12 +42,12 @@ public sealed class MarkdownRenderer
         }
         catch (ArgumentException ex) when (ex.Message.Contains("nest", StringComparison.OrdinalIgnoreCase))
         {
-            return MarkdownRendering.Refused($"The text is nested too deeply (more than {MaxNestingDepth} levels of quotes, lists or brackets).");
+            return MarkdownRendering.Refused(TooDeepMessage);
         }
 
         if (Depth(document, 0) > MaxNestingDepth)
         {
-            return MarkdownRendering.Refused($"The text is nested too deeply (more than {MaxNestingDepth} levels of quotes, lists or brackets).");
+            return MarkdownRendering.Refused(TooDeepMessage);
         }
 
         var html = document.ToHtml(_pipeline);

@@ -20,6 +20,9 @@ public sealed class MediaAsset
 
     public bool IsDecorative { get; set; }
 
+    /// <summary>The alt text in the other languages; pages in a language without one fall back to <see cref="AltText"/> (the default language).</summary>
+    public List<MediaAltText> AltTranslations { get; set; } = [];
+
     /// <summary>The credit line printed with the image, such as "© UNHCR".</summary>
     public string Credit { get; set; } = "";
 
@@ -32,6 +35,10 @@ public sealed class MediaAsset
     public string? Photographer { get; set; }
     public string? Licence { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The alt text a page in <paramref name="language"/> shows, and the language it is written in.</summary>
+    public (string Text, string Language) AltFor(string language) =>
+        AltTranslations.FirstOrDefault(t => t.Language == language) is { } translated ? (translated.Text, language) : (AltText, Infrastructure.Languages.Default);
 
     /// <summary>The srcset value for the resized copies, or empty.</summary>
     public static string SrcSet(string variants) => string.Join(", ",

@@ -19,5 +19,17 @@ internal sealed class MediaAssetConfiguration : IEntityTypeConfiguration<MediaAs
         b.Property(m => m.Name).HasMaxLength(120);
         b.HasIndex(m => m.Name).IsUnique();
         b.HasIndex(m => m.FileName).IsUnique();
+        b.HasMany(m => m.AltTranslations).WithOne().HasForeignKey(t => t.MediaAssetId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MediaAltTextConfiguration : IEntityTypeConfiguration<MediaAltText>
+{
+    public void Configure(EntityTypeBuilder<MediaAltText> b)
+    {
+        // The key is also the index pages read the alt text of an image in their language by.
+        b.HasKey(t => new { t.MediaAssetId, t.Language });
+        b.Property(t => t.Language).HasMaxLength(8);
+        b.Property(t => t.Text).HasMaxLength(500);
     }
 }

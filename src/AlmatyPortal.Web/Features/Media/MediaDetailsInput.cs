@@ -5,7 +5,9 @@ namespace AlmatyPortal.Web.Features.Media;
 /// <summary>The rights and description fields of the upload forms (media library and article editor).</summary>
 public sealed class MediaDetailsInput
 {
-    [Display(Name = "Alt text"), StringLength(500)]
+    public const int MaxAltLength = 500;
+
+    [Display(Name = "Alt text"), StringLength(MaxAltLength)]
     public string? AltText { get; set; }
 
     [Display(Name = "Decorative (no alt text needed)")]
@@ -20,5 +22,8 @@ public sealed class MediaDetailsInput
     [Display(Name = "Licence"), StringLength(200)]
     public string? Licence { get; set; }
 
-    public MediaDetails ToDetails() => new(AltText, IsDecorative, Credit, Photographer, Licence);
+    /// <summary>The alt text in the other languages, by language code.</summary>
+    public Dictionary<string, string?> AltIn { get; set; } = [];
+
+    public MediaDetails ToDetails() => new(AltText, IsDecorative, Credit, Photographer, Licence, AltIn);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.Text;
 using AlmatyPortal.Web.Features.Audit;
 using AlmatyPortal.Web.Features.Publishing;
@@ -12,7 +13,7 @@ namespace AlmatyPortal.Web.Features.Media;
 /// Takes uploads into the media library. The bytes decide the type; images are decoded and re-encoded with SkiaSharp
 /// (which drops all metadata) at a few widths; anything else but a PDF is refused with a reason.
 /// </summary>
-public sealed class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog audit, TimeProvider clock, IOptions<PortalOptions> options)
+public sealed class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog audit, TimeProvider clock, IOptions<PortalOptions> options, IStringLocalizer<SharedResource> t)
 {
     public static readonly int[] Widths = [480, 960, 1600];
 
@@ -24,11 +25,11 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog 
         var bytes = await ReadAtMostAsync(content, limit + 1, ct);
         if (bytes.Length == 0)
         {
-            return UploadOutcome.Refused("The file is empty.");
+            return UploadOutcome.Refused(t["The file is empty."].Value);
         }
         if (bytes.Length > limit)
         {
-            return UploadOutcome.Refused($"The file is larger than {limit / (1024 * 1024.0):0.#} MB.");
+            return UploadOutcome.Refused(t["The file is larger than {0} MB.", (limit / (1024 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.CurrentCulture)].Value);
         }
         var name = Slug.From(Path.GetFileNameWithoutExtension(fileName));
         name = name.Length == 0 ? "file" : name[..Math.Min(name.Length, 60)];
@@ -39,31 +40,31 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog 
         }
         if (Refusal(bytes) is { } refusal)
         {
-            return UploadOutcome.Refused(refusal);
+            return UploadOutcome.Refused(t[refusal].Value);
         }
         if (!details.IsDecorative && string.IsNullOrWhiteSpace(details.AltText))
         {
-            return UploadOutcome.Refused("Describe the image in the alt text, or mark it as decorative.");
+            return UploadOutcome.Refused(t["Describe the image in the alt text, or mark it as decorative."].Value);
         }
         if (string.IsNullOrWhiteSpace(details.Credit))
         {
-            return UploadOutcome.Refused("Give the image a credit line, such as © UNHCR.");
+            return UploadOutcome.Refused(t["Give the image a credit line, such as © UNHCR."].Value);
         }
 
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data);
         if (codec is null || codec.EncodedFormat is not (SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Png or SKEncodedImageFormat.Webp))
         {
-            return UploadOutcome.Refused("This file is not a JPEG, PNG or WebP image.");
+            return UploadOutcome.Refused(t["This file is not a JPEG, PNG or WebP image."].Value);
         }
         if ((long)codec.Info.Width * codec.Info.Height > options.Value.MaxImagePixels)
         {
-            return UploadOutcome.Refused($"The image is {codec.Info.Width}×{codec.Info.Height} pixels; the limit is {options.Value.MaxImagePixels / 1_000_000.0:0.#} megapixels.");
+            return UploadOutcome.Refused(t["The image is {0}×{1} pixels; the limit is {2} megapixels.", codec.Info.Width, codec.Info.Height, (options.Value.MaxImagePixels / 1_000_000.0).ToString("0.#", System.Globalization.CultureInfo.CurrentCulture)].Value);
         }
         using var decoded = Decode(codec);
         if (decoded is null)
         {
-            return UploadOutcome.Refused("The image is broken or incomplete and cannot be read.");
+            return UploadOutcome.Refused(t["The image is broken or incomplete and cannot be read."].Value);
         }
         using var upright = Upright(decoded, codec.EncodedOrigin);
 
@@ -98,7 +99,7 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog 
 
     public async Task<bool> UpdateDetailsAsync(int id, MediaDetails details, CancellationToken ct)
     {
-        var asset = await db.Media.FirstOrDefaultAsync(m => m.Id == id, ct);
+        var asset = await db.Media.Include(m => m.AltTranslations).FirstOrDefaultAsync(m => m.Id == id, ct);
         if (asset is null)
         {
             return false;
@@ -109,9 +110,9 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog 
     }
 
     public async Task<IReadOnlyList<MediaAsset>> ListAsync(CancellationToken ct) =>
-        await db.Media.AsNoTracking().OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(500).ToListAsync(ct);
+        await db.Media.AsNoTracking().Include(m => m.AltTranslations).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(500).ToListAsync(ct);
 
-    /// <summary>Why a file that is not a PDF must be refused before any decoder sees it, or null.</summary>
+    /// <summary>Why a file that is not a PDF must be refused before any decoder sees it, or null. In English: the text is a resource key.</summary>
     public static string? Refusal(byte[] bytes)
     {
         if (StartsWith(bytes, "MZ") || StartsWith(bytes, "\u007fELF") || StartsWith(bytes, "#!"))
@@ -138,7 +139,7 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog 
     {
         if (Encoding.Latin1.GetString(bytes, 0, Math.Min(bytes.Length, 1024)).Contains("<html", StringComparison.OrdinalIgnoreCase))
         {
-            return UploadOutcome.Refused("The file holds other content besides a PDF, so it is not accepted.");
+            return UploadOutcome.Refused(t["The file holds other content besides a PDF, so it is not accepted."].Value);
         }
         var asset = new MediaAsset
         {
@@ -229,12 +230,29 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog 
 }
 
 /// <summary>The words published with a media item.</summary>
-public sealed record MediaDetails(string? AltText, bool IsDecorative, string? Credit, string? Photographer, string? Licence)
+public sealed record MediaDetails(string? AltText, bool IsDecorative, string? Credit, string? Photographer, string? Licence,
+    IReadOnlyDictionary<string, string?>? AltTranslations = null)
 {
+    /// <summary>Writes the details onto the item; its <see cref="MediaAsset.AltTranslations"/> must be loaded.</summary>
     public void ApplyTo(MediaAsset asset)
     {
         asset.IsDecorative = IsDecorative;
         asset.AltText = IsDecorative ? "" : (AltText ?? "").Trim();
+        var wanted = IsDecorative ? [] : (AltTranslations ?? new Dictionary<string, string?>())
+            .Where(t => Infrastructure.Languages.IsSupported(t.Key) && t.Key != Infrastructure.Languages.Default && !string.IsNullOrWhiteSpace(t.Value))
+            .ToDictionary(t => t.Key, t => t.Value!.Trim());
+        asset.AltTranslations.RemoveAll(t => !wanted.ContainsKey(t.Language));
+        foreach (var (language, text) in wanted)
+        {
+            if (asset.AltTranslations.FirstOrDefault(t => t.Language == language) is { } existing)
+            {
+                existing.Text = text;
+            }
+            else
+            {
+                asset.AltTranslations.Add(new MediaAltText { Language = language, Text = text });
+            }
+        }
         asset.Credit = (Credit ?? "").Trim();
         asset.Photographer = string.IsNullOrWhiteSpace(Photographer) ? null : Photographer.Trim();
         asset.Licence = string.IsNullOrWhiteSpace(Licence) ? null : Licence.Trim();

@@ -51,7 +51,9 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
             .Select(a => new ArticleView(
                 a.Id, a.TranslationGroup, a.Language, a.Slug, a.Title, a.Summary, a.BodyHtml, a.PublishAt, a.UpdatedAt, a.SectionId,
                 a.FeaturedImage == null ? null : new ImageView(a.FeaturedImage.FileName, a.FeaturedImage.Width, a.FeaturedImage.Height,
-                    a.FeaturedImage.AltText, a.FeaturedImage.Credit, a.FeaturedImage.Photographer, a.FeaturedImage.Licence, a.FeaturedImage.Variants),
+                    a.FeaturedImage.AltTranslations.Where(t => t.Language == language).Select(t => t.Text).FirstOrDefault() ?? a.FeaturedImage.AltText,
+                    a.FeaturedImage.AltTranslations.Any(t => t.Language == language) ? language : Languages.Default,
+                    a.FeaturedImage.Credit, a.FeaturedImage.Photographer, a.FeaturedImage.Licence, a.FeaturedImage.Variants),
                 a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Slug, t.Name)).ToList(),
                 a.Conferences.Where(c => c.Status == PublicationStatus.Published).OrderBy(c => c.StartDate)
                     .Select(c => new ConferenceLink(c.Slug, c.Title, c.StartDate, c.EndDate, c.City)).ToList()))

@@ -18,7 +18,7 @@ public sealed record ArticleView(
     int SectionId, ImageView? Image, IReadOnlyList<TagLink> Tags, IReadOnlyList<ConferenceLink> Conferences);
 
 /// <summary>A featured image and its rights, as printed beside it.</summary>
-public sealed record ImageView(string FileName, int Width, int Height, string AltText, string Credit, string? Photographer, string? Licence, string Variants)
+public sealed record ImageView(string FileName, int Width, int Height, string AltText, string AltLanguage, string Credit, string? Photographer, string? Licence, string Variants)
 {
     public string Url => "/media/" + FileName;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using AlmatyPortal.Web.Features.Conferences;
 using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AlmatyPortal.Web.Features.News;
 
 /// <summary>Staff changes to sections, tags and organisations. Each answers null on success, or the reason it refused.</summary>
-public sealed class SiteStructure(PortalDbContext db)
+public sealed class SiteStructure(PortalDbContext db, IStringLocalizer<SharedResource> t)
 {
     public async Task<IReadOnlyList<(Section Section, int Articles)>> SectionsAsync(CancellationToken ct) =>
         (await db.Sections.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Name)
@@ -19,25 +20,25 @@ public sealed class SiteStructure(PortalDbContext db)
         slug = string.IsNullOrWhiteSpace(slug) ? Slug.From(name) : slug.Trim();
         if (name.Length is 0 or > 120)
         {
-            return "A section needs a name of at most 120 characters.";
+            return t["A section needs a name of at most 120 characters."].Value;
         }
         if (!Slug.IsValid(slug))
         {
-            return "The slug must be lower-case letters, digits and single hyphens.";
+            return t["The slug must be lower-case letters, digits and single hyphens."].Value;
         }
         if (await db.Sections.AnyAsync(s => s.Slug == slug && s.Id != (id ?? 0), ct))
         {
-            return $"Another section already uses the slug '{slug}'.";
+            return t["Another section already uses the slug “{0}”.", slug].Value;
         }
         var all = await db.Sections.ToListAsync(ct);
         if (parentId is { } p && (all.All(s => s.Id != p) || id is { } self && SectionTree.WithDescendants(all.Select(s => new SectionNode(s.Id, s.Slug, s.Name, s.ParentId)).ToList(), self).Contains(p)))
         {
-            return "Choose a parent that is not the section itself or one inside it.";
+            return t["Choose a parent that is not the section itself or one inside it."].Value;
         }
         var section = id is null ? db.Sections.Add(new Section { SortOrder = all.Count + 1 }).Entity : all.FirstOrDefault(s => s.Id == id);
         if (section is null)
         {
-            return "That section no longer exists.";
+            return t["That section no longer exists."].Value;
         }
         (section.Name, section.Slug, section.ParentId) = (name, slug, parentId);
         await db.SaveChangesAsync(ct);
@@ -48,7 +49,7 @@ public sealed class SiteStructure(PortalDbContext db)
     {
         if (await db.Articles.AnyAsync(a => a.SectionId == id, ct) || await db.Sections.AnyAsync(s => s.ParentId == id, ct))
         {
-            return "Only an empty section can be deleted: move its articles and sections first.";
+            return t["Only an empty section can be deleted: move its articles and sections first."].Value;
         }
         await db.Sections.Where(s => s.Id == id).ExecuteDeleteAsync(ct);
         return null;
@@ -64,16 +65,16 @@ public sealed class SiteStructure(PortalDbContext db)
         var slug = Slug.From(name);
         if (name.Length is 0 or > 80 || slug.Length == 0)
         {
-            return "A tag needs a name with letters or digits, of at most 80 characters.";
+            return t["A tag needs a name with letters or digits, of at most 80 characters."].Value;
         }
         if (await db.Tags.AnyAsync(t => t.Slug == slug && t.Id != id, ct))
         {
-            return $"The tag '{name}' already exists.";
+            return t["The tag “{0}” already exists.", name].Value;
         }
         var tag = await db.Tags.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (tag is null)
         {
-            return "That tag no longer exists.";
+            return t["That tag no longer exists."].Value;
         }
         (tag.Name, tag.Slug) = (name, slug);
         await db.SaveChangesAsync(ct);
@@ -98,16 +99,16 @@ public sealed class SiteStructure(PortalDbContext db)
         name = name?.Trim() ?? "";
         if (name.Length is 0 or > 200)
         {
-            return "An organisation needs a name of at most 200 characters.";
+            return t["An organisation needs a name of at most 200 characters."].Value;
         }
         if (!string.IsNullOrWhiteSpace(url) && !WebAddress.IsHttp(url))
         {
-            return "The web address must start with https:// or http://.";
+            return t["The web address must start with https:// or http://."].Value;
         }
         var organisation = id is null ? null : await db.Organisations.FirstOrDefaultAsync(o => o.Id == id, ct);
         if (id is not null && organisation is null)
         {
-            return "That organisation no longer exists.";
+            return t["That organisation no longer exists."].Value;
         }
         if (organisation is null)
         {

@@ -565,6 +565,25 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
                     b.ToTable("SlugRedirects");
                 });
 
+            modelBuilder.Entity("AlmatyPortal.Web.Features.Media.MediaAltText", b =>
+                {
+                    b.Property<int>("MediaAssetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MediaAssetId", "Language");
+
+                    b.ToTable("MediaAltText");
+                });
+
             modelBuilder.Entity("AlmatyPortal.Web.Features.Media.MediaAsset", b =>
                 {
                     b.Property<int>("Id")
@@ -1097,6 +1116,15 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AlmatyPortal.Web.Features.Media.MediaAltText", b =>
+                {
+                    b.HasOne("AlmatyPortal.Web.Features.Media.MediaAsset", null)
+                        .WithMany("AltTranslations")
+                        .HasForeignKey("MediaAssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AlmatyPortal.Web.Features.News.Article", b =>
                 {
                     b.HasOne("AlmatyPortal.Web.Features.Media.MediaAsset", "FeaturedImage")
@@ -1234,6 +1262,11 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
                     b.Navigation("Speakers");
 
                     b.Navigation("Topics");
+                });
+
+            modelBuilder.Entity("AlmatyPortal.Web.Features.Media.MediaAsset", b =>
+                {
+                    b.Navigation("AltTranslations");
                 });
 
             modelBuilder.Entity("AlmatyPortal.Web.Features.News.Section", b =>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.ComponentModel.DataAnnotations;
 using AlmatyPortal.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace AlmatyPortal.Web.Pages.Account;
 
 [EnableRateLimiting(AccountServices.SignInRateLimit)]
-public sealed class LoginModel(SignInService signIn) : PageModel
+public sealed class LoginModel(SignInService signIn, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your email.")]
@@ -36,7 +37,7 @@ public sealed class LoginModel(SignInService signIn) : PageModel
         }
         if (!await signIn.SignInAsync(Email, Password))
         {
-            ModelState.AddModelError(string.Empty, SignInService.FailureMessage);
+            ModelState.AddModelError(string.Empty, t[SignInService.FailureMessage].Value);
             return Page();
         }
         // Only a local address is followed; anything else goes to the dashboard.

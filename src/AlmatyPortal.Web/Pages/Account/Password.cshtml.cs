@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.ComponentModel.DataAnnotations;
 using AlmatyPortal.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AlmatyPortal.Web.Pages.Account;
 
 [Authorize(Policy = StaffRoles.StaffPolicy)]
-public sealed class PasswordModel(SignInService signIn) : PageModel
+public sealed class PasswordModel(SignInService signIn, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter your current password."), DataType(DataType.Password), Display(Name = "Current password")]
     public string Current { get; set; } = "";
@@ -36,7 +37,7 @@ public sealed class PasswordModel(SignInService signIn) : PageModel
         foreach (var error in result.Errors)
         {
             ModelState.AddModelError(error.Code == "PasswordMismatch" ? nameof(Current) : nameof(New),
-                error.Code == "PasswordMismatch" ? "The current password is not right." : error.Description);
+                error.Code == "PasswordMismatch" ? t["The current password is not right."].Value : error.Description);
         }
         Changed = result.Succeeded;
         return Page();

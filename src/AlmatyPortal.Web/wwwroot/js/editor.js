@@ -37,7 +37,7 @@
           version.value = result.data.version;
           if (url.indexOf("/edit?") > 0 || /\/edit$/.test(form.getAttribute("action"))) {
             // A new article now exists: later saves and the buttons go to its own address.
-            var address = "/admin/articles/edit/" + result.data.id;
+            var address = form.dataset.editorBase + result.data.id;
             url = address + "?handler=Autosave";
             form.setAttribute("action", address);
             form.querySelectorAll("button[formaction]").forEach(function (b) {
@@ -45,18 +45,18 @@
             });
             history.replaceState(null, "", address);
           }
-          say("Draft saved automatically at " + new Date().toLocaleTimeString() + ".");
+          say(form.dataset.saidSaved.replace("{0}", new Date().toLocaleTimeString(document.documentElement.lang)));
         } else if (result.status === 409) {
-          say("Someone else saved this article. Your text is still here: save it to compare and merge.");
+          say(form.dataset.saidConflict);
           form.dataset.autosave = "off";
         } else {
           dirty = true;
-          say("Not saved automatically yet: " + Object.values(result.data.errors || {}).join(" "));
+          say(form.dataset.saidInvalid + " " + Object.values(result.data.errors || {}).join(" "));
         }
       })
       .catch(function () {
         dirty = true;
-        say("Could not reach the server; will retry.");
+        say(form.dataset.saidOffline);
       })
       .finally(function () {
         saving = false;

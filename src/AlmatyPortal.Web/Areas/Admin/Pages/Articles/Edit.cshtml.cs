@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using AlmatyPortal.Web.Features.Editing;
 using AlmatyPortal.Web.Features.Markdown;
 using AlmatyPortal.Web.Features.Media;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AlmatyPortal.Web.Areas.Admin.Pages.Articles;
 
-public sealed class EditModel(ArticleEditor editor, ArticleForms forms, MarkdownRenderer markdown, MediaLibrary media, ArticleTranslations translations) : PageModel
+public sealed class EditModel(ArticleEditor editor, ArticleForms forms, MarkdownRenderer markdown, MediaLibrary media, ArticleTranslations translations, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public ArticleInput Input { get; set; } = new();
@@ -60,7 +61,7 @@ public sealed class EditModel(ArticleEditor editor, ArticleForms forms, Markdown
         PreviewHtml = rendering.Html;
         if (!rendering.Succeeded)
         {
-            ModelState.AddModelError("Input.Body", rendering.Error!);
+            ModelState.AddModelError("Input.Body", t[MarkdownRenderer.TooDeeplyNested, MarkdownRenderer.MaxNestingDepth].Value);
         }
         State = await forms.StateAsync(Input.Id, ct);
         return await ShowAsync(ct);
@@ -86,10 +87,10 @@ public sealed class EditModel(ArticleEditor editor, ArticleForms forms, Markdown
         var translationId = await translations.StartAsync(id, language, User.Identity!.Name!, ct);
         if (translationId is null)
         {
-            TempData["Notice"] = "Only an article in the default language can be translated.";
+            TempData["Notice"] = t["Only an article in the default language can be translated."].Value;
             return LocalRedirect($"/admin/articles/edit/{id}");
         }
-        TempData["Notice"] = "A translation draft was made from the source. Translate it beside the original, then save.";
+        TempData["Notice"] = t["A translation draft was made from the source. Translate it beside the original, then save."].Value;
         return LocalRedirect($"/admin/articles/edit/{translationId}");
     }
 
@@ -97,10 +98,10 @@ public sealed class EditModel(ArticleEditor editor, ArticleForms forms, Markdown
     {
         if (!await editor.DeleteAsync(id, Input.Version, ct))
         {
-            TempData["Notice"] = "The article was not deleted: it changed since you opened it, or it is already gone.";
+            TempData["Notice"] = t["The article was not deleted: it changed since you opened it, or it is already gone."].Value;
             return LocalRedirect($"/admin/articles/edit/{id}");
         }
-        TempData["Notice"] = "The article was deleted.";
+        TempData["Notice"] = t["The article was deleted."].Value;
         return LocalRedirect("/admin/articles");
     }
 
@@ -129,10 +130,10 @@ public sealed class EditModel(ArticleEditor editor, ArticleForms forms, Markdown
                 case SaveOutcome.Saved saved:
                     TempData["Notice"] = saved.Status switch
                     {
-                        Features.News.PublicationStatus.Published when intent == SaveIntent.Publish => "Published.",
-                        Features.News.PublicationStatus.Scheduled when intent == SaveIntent.Publish => "Scheduled: it will be published at its publish date.",
-                        _ when intent == SaveIntent.Unpublish => "Unpublished: it is a draft again and no longer public.",
-                        _ => "Saved.",
+                        Features.News.PublicationStatus.Published when intent == SaveIntent.Publish => t["Published."].Value,
+                        Features.News.PublicationStatus.Scheduled when intent == SaveIntent.Publish => t["Scheduled: it will be published at its publish date."].Value,
+                        _ when intent == SaveIntent.Unpublish => t["Unpublished: it is a draft again and no longer public."].Value,
+                        _ => t["Saved."].Value,
                     };
                     return LocalRedirect($"/admin/articles/edit/{saved.Id}");
                 case SaveOutcome.NotFound:

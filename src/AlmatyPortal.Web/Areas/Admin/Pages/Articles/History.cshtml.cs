@@ -1,10 +1,11 @@
+using Microsoft.Extensions.Localization;
 using AlmatyPortal.Web.Features.Editing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AlmatyPortal.Web.Areas.Admin.Pages.Articles;
 
-public sealed class HistoryModel(ArticleForms forms, ArticleEditor editor) : PageModel
+public sealed class HistoryModel(ArticleForms forms, ArticleEditor editor, IStringLocalizer<SharedResource> t) : PageModel
 {
     public ArticleState State { get; private set; } = null!;
     public IReadOnlyList<ArticleRevision> Revisions { get; private set; } = [];
@@ -32,9 +33,9 @@ public sealed class HistoryModel(ArticleForms forms, ArticleEditor editor) : Pag
         var outcome = await editor.RestoreAsync(id, version, currentVersion, User.Identity!.Name!, ct);
         TempData["Notice"] = outcome switch
         {
-            SaveOutcome.Saved saved => $"Version {version} was restored as version {saved.Version}.",
-            SaveOutcome.Conflict => "Nothing was restored: the article changed since you opened its history. Look again and retry.",
-            _ => "That version does not exist.",
+            SaveOutcome.Saved saved => t["Version {0} was restored as version {1}.", version, saved.Version].Value,
+            SaveOutcome.Conflict => t["Nothing was restored: the article changed since you opened its history. Look again and retry."].Value,
+            _ => t["That version does not exist."].Value,
         };
         return outcome is SaveOutcome.NotFound ? NotFound() : LocalRedirect($"/admin/articles/{id}/history");
     }

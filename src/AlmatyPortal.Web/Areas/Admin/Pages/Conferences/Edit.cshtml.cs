@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using AlmatyPortal.Web.Features.Conferences;
 using AlmatyPortal.Web.Features.Editing;
 using AlmatyPortal.Web.Features.News;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AlmatyPortal.Web.Areas.Admin.Pages.Conferences;
 
-public sealed class EditModel(ConferenceEditor editor, ConferenceForms forms, ConferenceTranslations translations) : PageModel
+public sealed class EditModel(ConferenceEditor editor, ConferenceForms forms, ConferenceTranslations translations, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public ConferenceInput Input { get; set; } = new();
@@ -56,7 +57,7 @@ public sealed class EditModel(ConferenceEditor editor, ConferenceForms forms, Co
     public async Task<IActionResult> OnPostTranslateAsync(int id, string language, CancellationToken ct)
     {
         var translationId = await translations.StartAsync(id, language, ct);
-        TempData["Notice"] = translationId is null ? "Only a record in the default language can be translated." : "A translation draft was made from the source record.";
+        TempData["Notice"] = translationId is null ? t["Only a record in the default language can be translated."].Value : t["A translation draft was made from the source record."].Value;
         return LocalRedirect($"/admin/conferences/edit/{translationId ?? id}");
     }
 
@@ -74,7 +75,7 @@ public sealed class EditModel(ConferenceEditor editor, ConferenceForms forms, Co
             var outcome = await editor.SaveAsync(Input, intent, ct);
             if (outcome.SavedId is { } saved)
             {
-                TempData["Notice"] = intent switch { SaveIntent.Publish => "Published.", SaveIntent.Unpublish => "Unpublished.", _ => "Saved." };
+                TempData["Notice"] = intent switch { SaveIntent.Publish => t["Published."].Value, SaveIntent.Unpublish => t["Unpublished."].Value, _ => t["Saved."].Value };
                 return LocalRedirect($"/admin/conferences/edit/{saved}");
             }
             foreach (var (field, message) in outcome.Errors)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.ComponentModel.DataAnnotations;
 using AlmatyPortal.Web.Features.Media;
 using Microsoft.AspNetCore.Mvc;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AlmatyPortal.Web.Areas.Admin.Pages.Media;
 
-public sealed class IndexModel(MediaLibrary library) : PageModel
+public sealed class IndexModel(MediaLibrary library, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     [Display(Name = "File")]
@@ -22,7 +23,11 @@ public sealed class IndexModel(MediaLibrary library) : PageModel
     {
         if (Upload is null || Upload.Length == 0)
         {
-            ModelState.AddModelError(nameof(Upload), "Choose a file to upload.");
+            ModelState.AddModelError(nameof(Upload), t["Choose a file to upload."].Value);
+        }
+        else if (!ModelState.IsValid || Details.AltIn.Values.Any(v => v?.Length > MediaDetailsInput.MaxAltLength))
+        {
+            ModelState.AddModelError(nameof(Upload), t["Not saved: alt text can have at most 500 characters, and credit, photographer and licence 200."].Value);
         }
         else
         {
@@ -30,7 +35,7 @@ public sealed class IndexModel(MediaLibrary library) : PageModel
             var outcome = await library.UploadAsync(stream, Upload.FileName, Details.ToDetails(), ct);
             if (outcome.Asset is { } asset)
             {
-                TempData["Notice"] = $"Uploaded {asset.Name}.";
+                TempData["Notice"] = t["Uploaded {0}.", asset.Name].Value;
                 return LocalRedirect("/admin/media");
             }
             ModelState.AddModelError(nameof(Upload), outcome.Error!);
@@ -45,11 +50,15 @@ public sealed class IndexModel(MediaLibrary library) : PageModel
         var details = Details.ToDetails();
         if (!details.IsDecorative && string.IsNullOrWhiteSpace(details.AltText) || string.IsNullOrWhiteSpace(details.Credit))
         {
-            TempData["Notice"] = "Not saved: an image needs alt text (or the decorative mark) and a credit line.";
+            TempData["Notice"] = t["Not saved: an image needs alt text (or the decorative mark) and a credit line."].Value;
+        }
+        else if (!ModelState.IsValid || Details.AltIn.Values.Any(v => v?.Length > MediaDetailsInput.MaxAltLength))
+        {
+            TempData["Notice"] = t["Not saved: alt text can have at most 500 characters, and credit, photographer and licence 200."].Value;
         }
         else
         {
-            TempData["Notice"] = await library.UpdateDetailsAsync(id, details, ct) ? "Saved." : "That item no longer exists.";
+            TempData["Notice"] = await library.UpdateDetailsAsync(id, details, ct) ? t["Saved."].Value : t["That item no longer exists."].Value;
         }
         return LocalRedirect("/admin/media");
     }

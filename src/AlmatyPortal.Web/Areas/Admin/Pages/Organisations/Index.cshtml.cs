@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using AlmatyPortal.Web.Features.Conferences;
 using AlmatyPortal.Web.Features.News;
 using Microsoft.AspNetCore.Mvc;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AlmatyPortal.Web.Areas.Admin.Pages.Organisations;
 
-public sealed class IndexModel(SiteStructure structure) : PageModel
+public sealed class IndexModel(SiteStructure structure, IStringLocalizer<SharedResource> t) : PageModel
 {
     public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
 
@@ -13,7 +14,7 @@ public sealed class IndexModel(SiteStructure structure) : PageModel
 
     public async Task<IActionResult> OnPostSaveAsync(int? id, string? name, string? acronym, string? url, CancellationToken ct)
     {
-        TempData["Notice"] = await structure.SaveOrganisationAsync(id, name, acronym, url, ct) ?? "Organisation saved.";
+        TempData["Notice"] = await structure.SaveOrganisationAsync(id, name, acronym, url, ct) ?? t["Organisation saved."].Value;
         return LocalRedirect("/admin/organisations");
     }
 }

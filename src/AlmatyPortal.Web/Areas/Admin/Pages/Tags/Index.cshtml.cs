@@ -1,10 +1,11 @@
+using Microsoft.Extensions.Localization;
 using AlmatyPortal.Web.Features.News;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AlmatyPortal.Web.Areas.Admin.Pages.Tags;
 
-public sealed class IndexModel(SiteStructure structure) : PageModel
+public sealed class IndexModel(SiteStructure structure, IStringLocalizer<SharedResource> t) : PageModel
 {
     public IReadOnlyList<(Tag Tag, int Articles)> Tags { get; private set; } = [];
 
@@ -12,14 +13,14 @@ public sealed class IndexModel(SiteStructure structure) : PageModel
 
     public async Task<IActionResult> OnPostRenameAsync(int id, string? name, CancellationToken ct)
     {
-        TempData["Notice"] = await structure.RenameTagAsync(id, name, ct) ?? "Tag renamed.";
+        TempData["Notice"] = await structure.RenameTagAsync(id, name, ct) ?? t["Tag renamed."].Value;
         return LocalRedirect("/admin/tags");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
     {
         await structure.DeleteTagAsync(id, ct);
-        TempData["Notice"] = "Tag deleted; the articles keep their other tags.";
+        TempData["Notice"] = t["Tag deleted; the articles keep their other tags."].Value;
         return LocalRedirect("/admin/tags");
     }
 }

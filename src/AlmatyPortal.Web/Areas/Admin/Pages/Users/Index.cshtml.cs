@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using AlmatyPortal.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AlmatyPortal.Web.Areas.Admin.Pages.Users;
 
-public sealed class IndexModel(StaffAccounts accounts, UserManager<StaffUser> users) : PageModel
+public sealed class IndexModel(StaffAccounts accounts, UserManager<StaffUser> users, IStringLocalizer<SharedResource> t) : PageModel
 {
     public IReadOnlyList<(StaffUser User, string Role)> Staff { get; private set; } = [];
 
@@ -21,29 +22,29 @@ public sealed class IndexModel(StaffAccounts accounts, UserManager<StaffUser> us
 
     public async Task<IActionResult> OnPostCreateAsync(string? email, string? displayName, string? role, string? password) =>
         Done(string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password)
-            ? "Give an email and a temporary password."
-            : Errors(await accounts.CreateAsync(email, role ?? StaffRoles.Editor, password, displayName)), $"Created {email}. Give them the temporary password in person.");
+            ? t["Give an email and a temporary password."].Value
+            : Errors(await accounts.CreateAsync(email, role ?? StaffRoles.Editor, password, displayName)), t["Created {0}. Give them the temporary password in person.", email ?? ""].Value);
 
     public async Task<IActionResult> OnPostRoleAsync(string id, string? role) =>
-        await WithUserAsync(id, async user => Errors(await accounts.SetRoleAsync(user, role ?? "")), "Role changed.");
+        await WithUserAsync(id, async user => Errors(await accounts.SetRoleAsync(user, role ?? "")), t["Role changed."].Value);
 
     public async Task<IActionResult> OnPostDisableAsync(string id, bool disabled) =>
-        await WithUserAsync(id, async user => Errors(await accounts.SetDisabledAsync(user, disabled)), disabled ? "Disabled: their sessions have ended." : "Enabled.");
+        await WithUserAsync(id, async user => Errors(await accounts.SetDisabledAsync(user, disabled)), disabled ? t["Disabled: their sessions have ended."].Value : t["Enabled."].Value);
 
     public async Task<IActionResult> OnPostResetAsync(string id, string? password) =>
-        await WithUserAsync(id, async user => string.IsNullOrEmpty(password) ? "Give a new temporary password." : Errors(await accounts.ResetPasswordAsync(user, password)),
-            "Password reset: their sessions have ended.");
+        await WithUserAsync(id, async user => string.IsNullOrEmpty(password) ? t["Give a new temporary password."].Value : Errors(await accounts.ResetPasswordAsync(user, password)),
+            t["Password reset: their sessions have ended."].Value);
 
     private async Task<IActionResult> WithUserAsync(string id, Func<StaffUser, Task<string?>> change, string success)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null)
         {
-            return Done("That account no longer exists.", "");
+            return Done(t["That account no longer exists."].Value, "");
         }
         if (user.Id == users.GetUserId(User))
         {
-            return Done("Change your own account from “Change password”; an admin cannot demote, disable or reset themselves here.", "");
+            return Done(t["Change your own account from “Change password”; an admin cannot demote, disable or reset themselves here."].Value, "");
         }
         return Done(await change(user), success);
     }
