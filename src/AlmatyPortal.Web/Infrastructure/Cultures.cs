@@ -8,7 +8,7 @@ namespace AlmatyPortal.Web.Infrastructure;
 /// <summary>
 /// The language of a request comes from its URL alone: English at the root, other languages under their prefix
 /// (/ru/…). Caches and search engines therefore see one language per URL. A third language needs only an entry in
-/// <see cref="Languages.Supported"/>, a culture here, resource files and content.
+/// <see cref="Languages.Supported"/>, resource files and content.
 /// </summary>
 public static class Cultures
 {
@@ -18,7 +18,9 @@ public static class Cultures
         ["ru"] = CultureInfo.GetCultureInfo("ru-RU"),
     };
 
-    public static CultureInfo For(string language) => ByLanguage.GetValueOrDefault(language) ?? ByLanguage[Languages.Default];
+    // English is British English (day-first dates); any other supported language uses its own neutral culture ("kk").
+    public static CultureInfo For(string language) =>
+        ByLanguage.GetValueOrDefault(language) ?? (Languages.IsSupported(language) ? CultureInfo.GetCultureInfo(language) : ByLanguage[Languages.Default]);
 
     public static IReadOnlyList<CultureInfo> All => Languages.Supported.Select(For).ToList();
 
