@@ -41,6 +41,7 @@ internal sealed class DatabaseInitializer(
                 logger.LogWarning("Start-up import finished with problems: {Report}", report.ToString());
             }
         }
+        await scope.ServiceProvider.GetRequiredService<Features.Names.NameBook>().ReloadAsync(db, cancellationToken);
     }
 
     private async Task EnsureStaffAsync(IServiceProvider services)

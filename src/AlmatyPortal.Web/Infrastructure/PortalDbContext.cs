@@ -22,6 +22,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Country> Countries => Set<Country>();
     public DbSet<Person> People => Set<Person>();
+    public DbSet<Features.Names.NameTranslation> NameTranslations => Set<Features.Names.NameTranslation>();
     public DbSet<DonationClick> DonationClicks => Set<DonationClick>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();

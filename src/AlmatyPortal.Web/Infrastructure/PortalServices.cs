@@ -70,6 +70,10 @@ public static class PortalServices
         services.AddPortalAccounts();
         services.AddScoped<AuditLog>();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Pages and services ask one localizer for interface text and reference names alike.
+        services.AddSingleton<Features.Names.NameBook>();
+        services.AddHostedService<Features.Names.NameBookRefresh>();
+        services.AddTransient<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>, Features.Names.NamedLocalizer>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture(Cultures.For(Languages.Default));

@@ -78,7 +78,10 @@ public sealed class ConferenceAndStructureTests : IDisposable
         var token = await Staff.TokenAsync(editor, "/admin/sections");
         var parent = await IdAsync(db => db.Sections.Where(s => s.Slug == "news-of-the-region").Select(s => s.Id).SingleAsync());
 
-        await editor.PostAsync("/admin/sections?handler=Save", Staff.Form(token, ("name", "Press releases"), ("slug", ""), ("parentId", parent.ToString(CultureInfo.InvariantCulture))));
+        var added = await editor.PostAsync("/admin/sections?handler=Save", Staff.Form(token, ("name", "Press releases"), ("slug", ""), ("parentId", parent.ToString(CultureInfo.InvariantCulture))));
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var listing = await editor.GetStringAsync("/admin/sections");
+        Assert.True(listing.Contains("Section saved.", StringComparison.Ordinal), System.Text.RegularExpressions.Regex.Match(listing, "<p class=\"notice\"[^>]*>[^<]*").Value + " " + added.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, (await _portal.CreateReader().GetAsync("/sections/press-releases")).StatusCode);
         var newsId = await IdAsync(db => db.Sections.Where(s => s.Slug == "news").Select(s => s.Id).SingleAsync());
         await editor.PostAsync($"/admin/sections?handler=Delete&id={newsId}", Staff.Form(token));

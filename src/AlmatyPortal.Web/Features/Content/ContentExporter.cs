@@ -18,14 +18,16 @@ public sealed class ContentExporter(PortalDbContext db, MediaStore media, Office
         Directory.CreateDirectory(root);
         var written = 0;
 
+        _names = (await db.NameTranslations.AsNoTracking().ToListAsync(ct)).ToDictionary(n => (n.Language, n.Text), n => n.Translation);
+
         var countries = await db.Countries.AsNoTracking().OrderBy(c => c.IsoAlpha2).ToListAsync(ct);
-        written += await WriteYamlAsync(root, "countries.yml", countries.Select(c => new CountryFile { Iso2 = c.IsoAlpha2, Iso3 = c.IsoAlpha3, Name = c.Name }).ToList(), ct);
+        written += await WriteYamlAsync(root, "countries.yml", countries.Select(c => new CountryFile { Iso2 = c.IsoAlpha2, Iso3 = c.IsoAlpha3, Name = c.Name, Translations = Translations(c.Name) }).ToList(), ct);
 
         var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Slug).ToListAsync(ct);
-        written += await WriteYamlAsync(root, "organisations.yml", organisations.Select(o => new OrganisationFile { Slug = o.Slug, Name = o.Name, Acronym = o.Acronym, Url = o.Url }).ToList(), ct);
+        written += await WriteYamlAsync(root, "organisations.yml", organisations.Select(o => new OrganisationFile { Slug = o.Slug, Name = o.Name, Acronym = o.Acronym, Url = o.Url, Translations = Translations(o.Name, o.Acronym) }).ToList(), ct);
 
         var people = await db.People.AsNoTracking().OrderBy(p => p.Slug).ToListAsync(ct);
-        written += await WriteYamlAsync(root, "people.yml", people.Select(p => new PersonFile { Slug = p.Slug, Name = p.Name }).ToList(), ct);
+        written += await WriteYamlAsync(root, "people.yml", people.Select(p => new PersonFile { Slug = p.Slug, Name = p.Name, Translations = Translations(p.Name) }).ToList(), ct);
 
         var sections = await db.Sections.AsNoTracking().ToListAsync(ct);
         written += await WriteYamlAsync(root, "sections.yml", SectionTree(sections, null), ct);
@@ -36,9 +38,23 @@ public sealed class ContentExporter(PortalDbContext db, MediaStore media, Office
         return written;
     }
 
-    private static List<SectionFile> SectionTree(List<Section> all, int? parentId) =>
+    private Dictionary<(string Language, string Text), string> _names = [];
+
+    /// <summary>The translations of a name (and acronym) for its entry's <c>translations:</c>, or null when there are none.</summary>
+    private Dictionary<string, TranslatedName>? Translations(string name, string? acronym = null)
+    {
+        var found = Languages.Supported.Where(l => l != Languages.Default && _names.ContainsKey((l, name)))
+            .ToDictionary(l => l, l => new TranslatedName
+            {
+                Name = _names[(l, name)],
+                Acronym = acronym is null ? null : _names.GetValueOrDefault((l, acronym)),
+            });
+        return found.Count == 0 ? null : found;
+    }
+
+    private List<SectionFile> SectionTree(List<Section> all, int? parentId) =>
         all.Where(s => s.ParentId == parentId).OrderBy(s => s.SortOrder).ThenBy(s => s.Slug)
-            .Select(s => new SectionFile { Slug = s.Slug, Name = s.Name, Children = SectionTree(all, s.Id) is { Count: > 0 } c ? c : null })
+            .Select(s => new SectionFile { Slug = s.Slug, Name = s.Name, Translations = Translations(s.Name), Children = SectionTree(all, s.Id) is { Count: > 0 } c ? c : null })
             .ToList();
 
     private async Task<int> ExportMediaAsync(string root, CancellationToken ct)

@@ -8,6 +8,7 @@ public sealed class SectionFile
 {
     public string Slug { get; set; } = "";
     public string Name { get; set; } = "";
+    public Dictionary<string, TranslatedName>? Translations { get; set; }
     public List<SectionFile>? Children { get; set; }
 }
 
@@ -17,6 +18,7 @@ public sealed class CountryFile
     public string Iso2 { get; set; } = "";
     public string Iso3 { get; set; } = "";
     public string Name { get; set; } = "";
+    public Dictionary<string, TranslatedName>? Translations { get; set; }
 }
 
 /// <summary>An entry of organisations.yml.</summary>
@@ -26,6 +28,7 @@ public sealed class OrganisationFile
     public string Name { get; set; } = "";
     public string? Acronym { get; set; }
     public string? Url { get; set; }
+    public Dictionary<string, TranslatedName>? Translations { get; set; }
 }
 
 /// <summary>An entry of people.yml.</summary>
@@ -33,6 +36,14 @@ public sealed class PersonFile
 {
     public string Slug { get; set; } = "";
     public string Name { get; set; } = "";
+    public Dictionary<string, TranslatedName>? Translations { get; set; }
+}
+
+/// <summary>A reference name in another language, under <c>translations: { ru: { name: …, acronym: … } }</c>.</summary>
+public sealed class TranslatedName
+{
+    public string Name { get; set; } = "";
+    public string? Acronym { get; set; }
 }
 
 /// <summary>An entry of media/media.yml: an image file beside it and its rights.</summary>

@@ -13,7 +13,7 @@ namespace AlmatyPortal.Web.Features.Content;
 /// A broken file is reported by name and skipped; the rest still import.
 /// </summary>
 public sealed partial class ContentImporter(
-    PortalDbContext db, MarkdownRenderer markdown, MediaStore media, TimeProvider clock, ILogger<ContentImporter> logger)
+    PortalDbContext db, MarkdownRenderer markdown, MediaStore media, TimeProvider clock, Names.NameBook names, ILogger<ContentImporter> logger)
 {
     public async Task<ImportReport> ImportAsync(string root, CancellationToken ct = default)
     {
@@ -32,6 +32,7 @@ public sealed partial class ContentImporter(
         await ImportMediaAsync(root, report, ct);
         await ImportDocumentsAsync<ConferenceFrontMatter>(root, "conferences", report, ImportConferenceAsync, ct);
         await ImportDocumentsAsync<ArticleFrontMatter>(root, "news", report, ImportArticleAsync, ct);
+        await names.ReloadAsync(db, ct);
 
         foreach (var problem in report.Problems)
         {
@@ -153,7 +154,8 @@ public sealed partial class ContentImporter(
         country ??= db.Countries.Add(new Country { IsoAlpha2 = entry.Iso2 }).Entity;
         country.IsoAlpha3 = entry.Iso3;
         country.Name = entry.Name.Trim();
-        report.Count(created, Changed(country));
+        var translated = await TranslateAsync(country.Name, entry.Translations, t => t.Name);
+        report.Count(created, Changed(country) || translated);
     }
 
     private async Task ImportOrganisation(OrganisationFile entry, int position, ImportReport report)
@@ -167,7 +169,13 @@ public sealed partial class ContentImporter(
         organisation.Name = entry.Name.Trim();
         organisation.Acronym = Blank(entry.Acronym);
         organisation.Url = Blank(entry.Url);
-        report.Count(created, Changed(organisation));
+        Require(organisation.Acronym is not null || (entry.Translations ?? []).Values.All(t => t.Acronym is null), "a translated acronym needs an acronym");
+        var translated = await TranslateAsync(organisation.Name, entry.Translations, t => t.Name);
+        if (organisation.Acronym is { } acronym)
+        {
+            translated |= await TranslateAsync(acronym, entry.Translations, t => t.Acronym);
+        }
+        report.Count(created, Changed(organisation) || translated);
     }
 
     private async Task ImportPerson(PersonFile entry, int position, ImportReport report)
@@ -178,7 +186,8 @@ public sealed partial class ContentImporter(
         var created = person is null;
         person ??= db.People.Add(new Person { Slug = entry.Slug }).Entity;
         person.Name = entry.Name.Trim();
-        report.Count(created, Changed(person));
+        var translated = await TranslateAsync(person.Name, entry.Translations, t => t.Name);
+        report.Count(created, Changed(person) || translated);
     }
 
     private async Task ImportSectionTree(SectionFile entry, int position, ImportReport report) =>
@@ -195,7 +204,8 @@ public sealed partial class ContentImporter(
         section.Name = entry.Name.Trim();
         section.Parent = parent;
         section.SortOrder = order;
-        report.Count(created, Changed(section));
+        var translated = await TranslateAsync(section.Name, entry.Translations, t => t.Name);
+        report.Count(created, Changed(section) || translated);
         var childOrder = 0;
         foreach (var child in entry.Children ?? [])
         {
@@ -233,6 +243,16 @@ public sealed partial class ContentImporter(
             var altAfter = string.Join("\n", asset.AltTranslations.OrderBy(t => t.Language).Select(t => t.Language + "=" + t.Text));
             r.Count(created, Changed(asset) || altBefore != altAfter);
         }, ct);
+    }
+
+    /// <summary>Sets the translations of one reference name from its entry's <c>translations:</c>; true when anything changed.</summary>
+    private async Task<bool> TranslateAsync(string text, Dictionary<string, TranslatedName>? translations, Func<TranslatedName, string?> part)
+    {
+        var languages = (translations ?? []).Keys.ToList();
+        Require(languages.All(l => Languages.IsSupported(l) && l != Languages.Default),
+            $"translations may name only {string.Join(", ", Languages.Supported.Where(l => l != Languages.Default))}");
+        Require((translations ?? []).Values.All(t => !string.IsNullOrWhiteSpace(t.Name)), "each translation needs a name");
+        return await Names.NameBook.SetAsync(db, text, translations?.ToDictionary(t => t.Key, t => part(t.Value)), CancellationToken.None);
     }
 
     private bool Changed(object entity)

@@ -7,16 +7,20 @@ using Microsoft.EntityFrameworkCore;
 namespace AlmatyPortal.Web.Features.News;
 
 /// <summary>Staff changes to sections, tags and organisations. Each answers null on success, or the reason it refused.</summary>
-public sealed class SiteStructure(PortalDbContext db, IStringLocalizer<SharedResource> t)
+public sealed class SiteStructure(PortalDbContext db, Names.NameBook names, IStringLocalizer<SharedResource> t)
 {
     public async Task<IReadOnlyList<(Section Section, int Articles)>> SectionsAsync(CancellationToken ct) =>
         (await db.Sections.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Name)
             .Select(s => new { Section = s, Articles = db.Articles.Count(a => a.SectionId == s.Id) }).ToListAsync(ct))
         .Select(x => (x.Section, x.Articles)).ToList();
 
-    public async Task<string?> SaveSectionAsync(int? id, string? name, string? slug, int? parentId, CancellationToken ct)
+    public async Task<string?> SaveSectionAsync(int? id, string? name, string? slug, int? parentId, IReadOnlyDictionary<string, string?>? translations, CancellationToken ct)
     {
         name = name?.Trim() ?? "";
+        if (TooLong(translations, 120) is { } refusal)
+        {
+            return refusal;
+        }
         slug = string.IsNullOrWhiteSpace(slug) ? Slug.From(name) : slug.Trim();
         if (name.Length is 0 or > 120)
         {
@@ -41,7 +45,9 @@ public sealed class SiteStructure(PortalDbContext db, IStringLocalizer<SharedRes
             return t["That section no longer exists."].Value;
         }
         (section.Name, section.Slug, section.ParentId) = (name, slug, parentId);
+        await Names.NameBook.SetAsync(db, name, translations, ct);
         await db.SaveChangesAsync(ct);
+        await names.ReloadAsync(db, ct);
         return null;
     }
 
@@ -54,6 +60,9 @@ public sealed class SiteStructure(PortalDbContext db, IStringLocalizer<SharedRes
         await db.Sections.Where(s => s.Id == id).ExecuteDeleteAsync(ct);
         return null;
     }
+
+    private string? TooLong(IReadOnlyDictionary<string, string?>? translations, int length) =>
+        translations?.Any(n => Languages.IsSupported(n.Key) && n.Value?.Trim().Length > length) == true ? t["A translated name can have at most {0} characters.", length].Value : null;
 
     public async Task<IReadOnlyList<(Tag Tag, int Articles)>> TagsAsync(CancellationToken ct) =>
         (await db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => new { Tag = t, Articles = t.Articles.Count }).ToListAsync(ct))
@@ -94,9 +103,14 @@ public sealed class SiteStructure(PortalDbContext db, IStringLocalizer<SharedRes
     public async Task<IReadOnlyList<Organisation>> OrganisationsAsync(CancellationToken ct) =>
         await db.Organisations.AsNoTracking().OrderBy(o => o.Name).ToListAsync(ct);
 
-    public async Task<string?> SaveOrganisationAsync(int? id, string? name, string? acronym, string? url, CancellationToken ct)
+    public async Task<string?> SaveOrganisationAsync(int? id, string? name, string? acronym, string? url,
+        IReadOnlyDictionary<string, string?>? nameTranslations, IReadOnlyDictionary<string, string?>? acronymTranslations, CancellationToken ct)
     {
         name = name?.Trim() ?? "";
+        if ((TooLong(nameTranslations, 200) ?? TooLong(acronymTranslations, 40)) is { } refusal)
+        {
+            return refusal;
+        }
         if (name.Length is 0 or > 200)
         {
             return t["An organisation needs a name of at most 200 characters."].Value;
@@ -122,7 +136,13 @@ public sealed class SiteStructure(PortalDbContext db, IStringLocalizer<SharedRes
         organisation.Name = name;
         organisation.Acronym = string.IsNullOrWhiteSpace(acronym) ? null : acronym.Trim();
         organisation.Url = string.IsNullOrWhiteSpace(url) ? null : url.Trim();
+        await Names.NameBook.SetAsync(db, name, nameTranslations, ct);
+        if (organisation.Acronym is { } kept)
+        {
+            await Names.NameBook.SetAsync(db, kept, acronymTranslations, ct);
+        }
         await db.SaveChangesAsync(ct);
+        await names.ReloadAsync(db, ct);
         return null;
     }
 }

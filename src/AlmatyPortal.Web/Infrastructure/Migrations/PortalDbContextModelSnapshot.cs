@@ -656,6 +656,26 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
                     b.ToTable("Media");
                 });
 
+            modelBuilder.Entity("AlmatyPortal.Web.Features.Names.NameTranslation", b =>
+                {
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Translation")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Language", "Text");
+
+                    b.ToTable("NameTranslations");
+                });
+
             modelBuilder.Entity("AlmatyPortal.Web.Features.News.Article", b =>
                 {
                     b.Property<int>("Id")

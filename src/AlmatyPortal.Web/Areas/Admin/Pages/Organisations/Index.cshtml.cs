@@ -12,9 +12,10 @@ public sealed class IndexModel(SiteStructure structure, IStringLocalizer<SharedR
 
     public async Task OnGetAsync(CancellationToken ct) => Organisations = await structure.OrganisationsAsync(ct);
 
-    public async Task<IActionResult> OnPostSaveAsync(int? id, string? name, string? acronym, string? url, CancellationToken ct)
+    public async Task<IActionResult> OnPostSaveAsync(int? id, string? name, string? acronym, string? url,
+        [FromForm(Name = "nameIn")] Dictionary<string, string?> nameIn, [FromForm(Name = "acronymIn")] Dictionary<string, string?> acronymIn, CancellationToken ct)
     {
-        TempData["Notice"] = await structure.SaveOrganisationAsync(id, name, acronym, url, ct) ?? t["Organisation saved."].Value;
+        TempData["Notice"] = await structure.SaveOrganisationAsync(id, name, acronym, url, nameIn, acronymIn, ct) ?? t["Organisation saved."].Value;
         return LocalRedirect("/admin/organisations");
     }
 }

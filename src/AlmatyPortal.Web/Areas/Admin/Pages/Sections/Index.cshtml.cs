@@ -11,8 +11,8 @@ public sealed class IndexModel(SiteStructure structure, IStringLocalizer<SharedR
 
     public async Task OnGetAsync(CancellationToken ct) => Sections = await structure.SectionsAsync(ct);
 
-    public async Task<IActionResult> OnPostSaveAsync(int? id, string? name, string? slug, int? parentId, CancellationToken ct) =>
-        Done(await structure.SaveSectionAsync(id, name, slug, parentId, ct), t["Section saved."].Value);
+    public async Task<IActionResult> OnPostSaveAsync(int? id, string? name, string? slug, int? parentId, [FromForm(Name = "nameIn")] Dictionary<string, string?> nameIn, CancellationToken ct) =>
+        Done(await structure.SaveSectionAsync(id, name, slug, parentId, nameIn, ct), t["Section saved."].Value);
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) =>
         Done(await structure.DeleteSectionAsync(id, ct), t["Section deleted."].Value);

@@ -1,0 +1,99 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using AlmatyPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace AlmatyPortal.Web.Features.Names;
+
+/// <summary>
+/// The reference names in memory, so pages read them without a query. Reloaded after an import or a change on this
+/// instance, and every minute to pick up changes made on other instances.
+/// </summary>
+public sealed class NameBook
+{
+    private FrozenDictionary<(string Language, string Text), string> _names = FrozenDictionary<(string, string), string>.Empty;
+
+    public string? Find(string language, string text) => _names.GetValueOrDefault((language, text));
+
+    public async Task ReloadAsync(PortalDbContext db, CancellationToken ct = default)
+    {
+        var rows = await db.NameTranslations.AsNoTracking().ToListAsync(ct);
+        _names = rows.ToFrozenDictionary(r => (r.Language, r.Text), r => r.Translation);
+    }
+
+    /// <summary>Sets (or, for an empty value, removes) the translations of one name; the caller saves.</summary>
+    public static async Task<bool> SetAsync(PortalDbContext db, string text, IReadOnlyDictionary<string, string?>? translations, CancellationToken ct)
+    {
+        var changed = false;
+        foreach (var language in Languages.Supported.Where(l => l != Languages.Default))
+        {
+            var wanted = translations?.GetValueOrDefault(language)?.Trim();
+            var row = await db.NameTranslations.FindAsync([language, text], ct);
+            if (string.IsNullOrEmpty(wanted))
+            {
+                if (row is not null)
+                {
+                    db.NameTranslations.Remove(row);
+                    changed = true;
+                }
+            }
+            else if (row is null)
+            {
+                db.NameTranslations.Add(new NameTranslation { Language = language, Text = text, Translation = wanted });
+                changed = true;
+            }
+            else if (row.Translation != wanted)
+            {
+                row.Translation = wanted;
+                changed = true;
+            }
+        }
+        return changed;
+    }
+}
+
+/// <summary>Refreshes the <see cref="NameBook"/> every minute, for changes made on another instance.</summary>
+internal sealed class NameBookRefresh(IServiceScopeFactory scopes, NameBook book, ILogger<NameBookRefresh> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await book.ReloadAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Could not refresh the translated names; the previous ones stay in use");
+            }
+        }
+    }
+}
+
+/// <summary>
+/// The shared localizer: a reference name translated by staff or content first, then the resource files.
+/// Interface text and names are looked up the same way, by their English text.
+/// </summary>
+internal sealed class NamedLocalizer(IStringLocalizerFactory factory, NameBook book) : IStringLocalizer<SharedResource>
+{
+    private readonly IStringLocalizer _resources = factory.Create(typeof(SharedResource));
+
+    public LocalizedString this[string name]
+    {
+        get
+        {
+            var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+            return language != Languages.Default && book.Find(language, name) is { } translated
+                ? new LocalizedString(name, translated)
+                : _resources[name];
+        }
+    }
+
+    public LocalizedString this[string name, params object[] arguments] => _resources[name, arguments];
+
+    public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => _resources.GetAllStrings(includeParentCultures);
+}
