@@ -205,7 +205,7 @@ public sealed class ArticleEditingTests : IDisposable
         Assert.Contains("restored version 1", history, StringComparison.Ordinal);
         Assert.Contains("saved draft", history, StringComparison.Ordinal);
         var diff = await editor.GetStringAsync($"/admin/articles/{id}/history?from=1&to=2");
-        var changes = System.Net.WebUtility.HtmlDecode(Html.Section(diff, "<pre class=\"diff\">", "pre"));
+        var changes = System.Net.WebUtility.HtmlDecode(Html.Section(diff, "<pre class=\"diff\"[^>]*>", "pre"));
         Assert.Contains("<span class=\"diff-removed\">- Version one.", changes, StringComparison.Ordinal);
         Assert.Contains("<span class=\"diff-added\">+ Version two.", changes, StringComparison.Ordinal);
         Assert.Contains(await _portal.WithDbAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync()), a => a == "restore");

@@ -36,13 +36,14 @@ public sealed class BrowserPortal : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh page in its own context, sized like a phone when asked.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    /// <summary>A fresh page in its own context, sized like a phone when asked, optionally with the cookies of an earlier context.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, string? storageState = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            StorageState = storageState,
         });
         // Generous limits: a slow shared machine must not turn into a failing test; a wrong page still fails.
         context.SetDefaultTimeout(60_000);

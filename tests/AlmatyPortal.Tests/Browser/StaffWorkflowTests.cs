@@ -114,4 +114,28 @@ public sealed class StaffWorkflowTests(BrowserPortal browser) : IClassFixture<Br
         await reopened.GotoAsync(address);
         await Assertions.Expect(reopened.GetByLabel("Body")).ToHaveValueAsync("Words that must not be lost.");
     }
+
+    [Fact]
+    public async Task An_editor_works_in_russian_signs_in_autosaves_and_publishes_without_leaving_russian()
+    {
+        var email = await Staff.CreateAsync(browser.Portal, StaffRoles.Editor);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/ru/admin/articles/edit");
+        Assert.Contains("/ru/account/login", page.Url, StringComparison.Ordinal);
+        await page.GetByLabel("Электронная почта").FillAsync(email);
+        await page.GetByLabel("Пароль").FillAsync(Staff.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Вход" }).ClickAsync();
+        await page.WaitForURLAsync("**/ru/admin/articles/edit");
+
+        await page.GetByLabel("Раздел").SelectOptionAsync(new SelectOptionValue { Label = "— Новости" });
+        await page.GetByLabel("Заголовок", new() { Exact = true }).FillAsync("Встреча в Бишкеке");
+        await page.GetByLabel("Текст", new() { Exact = true }).FillAsync("Участники обсудили защиту беженцев.");
+        await Assertions.Expect(page.Locator(".autosave-status")).ToContainTextAsync("Черновик сохранён автоматически", new() { Timeout = 15000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/ru/admin/articles/edit/\\d+$"));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Опубликовать", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToHaveTextAsync("Опубликовано.");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/ru/admin/articles/edit/\\d+$"));
+        Assert.Equal("ru", await page.Locator("html").GetAttributeAsync("lang"));
+    }
 }
