@@ -115,7 +115,9 @@ public sealed class AdminLanguageTests(SeededPortal portal) : IClassFixture<Seed
     {
         var editor = await Staff.SignedInAsync(portal, StaffRoles.Editor);
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync("/ru/admin/users")).StatusCode);
+        var refused = await editor.GetAsync("/ru/admin/users");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        AssertRussian("/ru/admin/users (403)", await refused.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync("/admin/users")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync("/kk/admin")).StatusCode);
     }

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Localization;
 using AlmatyPortal.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace AlmatyPortal.Web.Features.Accounts;
 

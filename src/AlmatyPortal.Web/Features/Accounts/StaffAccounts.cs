@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Localization;
 using AlmatyPortal.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace AlmatyPortal.Web.Features.Accounts;
 

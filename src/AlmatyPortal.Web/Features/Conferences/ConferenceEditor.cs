@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Localization;
 using AlmatyPortal.Web.Features.Audit;
 using AlmatyPortal.Web.Features.Editing;
 using AlmatyPortal.Web.Features.Markdown;
@@ -6,6 +5,7 @@ using AlmatyPortal.Web.Features.News;
 using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace AlmatyPortal.Web.Features.Conferences;
 

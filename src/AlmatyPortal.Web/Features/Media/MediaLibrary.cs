@@ -1,9 +1,9 @@
-using Microsoft.Extensions.Localization;
 using System.Text;
 using AlmatyPortal.Web.Features.Audit;
 using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
 

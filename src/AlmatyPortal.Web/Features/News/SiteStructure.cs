@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Localization;
 using AlmatyPortal.Web.Features.Conferences;
 using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace AlmatyPortal.Web.Features.News;
 

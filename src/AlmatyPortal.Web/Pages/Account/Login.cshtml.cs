@@ -1,9 +1,9 @@
-using Microsoft.Extensions.Localization;
 using System.ComponentModel.DataAnnotations;
 using AlmatyPortal.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace AlmatyPortal.Web.Pages.Account;
 

@@ -1,9 +1,9 @@
-using Microsoft.Extensions.Localization;
 using AlmatyPortal.Web.Features.Editing;
 using AlmatyPortal.Web.Features.Markdown;
 using AlmatyPortal.Web.Features.Media;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace AlmatyPortal.Web.Areas.Admin.Pages.Articles;
 

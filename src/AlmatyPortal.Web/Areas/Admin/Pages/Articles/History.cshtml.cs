@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Localization;
 using AlmatyPortal.Web.Features.Editing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace AlmatyPortal.Web.Areas.Admin.Pages.Articles;
 

@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Localization;
 using System.ComponentModel.DataAnnotations;
 using AlmatyPortal.Web.Features.Media;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace AlmatyPortal.Web.Areas.Admin.Pages.Media;
 
