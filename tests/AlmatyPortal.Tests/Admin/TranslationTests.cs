@@ -48,6 +48,19 @@ public sealed class TranslationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_translation_that_keeps_its_sources_slug_can_be_saved()
+    {
+        var (editor, id) = await PublishedEnglishAsync();
+        var translationId = Editor.IdFrom(await TranslateAsync(editor, id));
+
+        var saved = await Editor.PostAsync(editor, translationId, "Save", Editor.Fields("Доклад о мониторинге границ", "Наблюдатели посетили три пункта пропуска.",
+            version: 1, slug: "border-monitoring-report", sectionId: await SectionAsync()));
+
+        Assert.Equal(translationId, Editor.IdFrom(saved));
+        Assert.Equal("Доклад о мониторинге границ", await _portal.WithDbAsync(db => db.Articles.Where(a => a.Id == translationId).Select(a => a.Title).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_published_translation_is_linked_from_the_source_page()
     {
         var (editor, id) = await PublishedEnglishAsync();
@@ -91,6 +104,30 @@ public sealed class TranslationTests : IDisposable
         var form = await editor.GetStringAsync($"/admin/articles/edit/{id}");
         Assert.Contains("Edit the Russian version", form, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_article_written_in_russian_is_translated_to_english_and_its_translation_follows_the_russian_original()
+    {
+        var editor = await Staff.SignedInAsync(_portal, StaffRoles.Editor);
+        var token = await Staff.TokenAsync(editor, "/ru/admin/articles/edit", "#article-editor");
+        Assert.Contains("<option value=\"ru\" lang=\"ru\" selected=\"selected\">", await editor.GetStringAsync("/ru/admin/articles/edit"), StringComparison.Ordinal);
+        var original = Editor.IdFrom(await editor.PostAsync("/ru/admin/articles/edit?handler=Publish", Staff.Form(token,
+            [.. Editor.Fields("Встреча в Оше", "Партнёры встретились в Оше.", sectionId: await SectionAsync()), ("Input.Language", "ru")])));
+
+        var html = await editor.GetStringAsync($"/admin/articles/edit/{original}");
+        Assert.Contains("Translate to English</button>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Translate to Russian", html, StringComparison.Ordinal);
+
+        var token2 = await Staff.TokenAsync(editor, $"/admin/articles/edit/{original}", "#article-editor");
+        var english = Editor.IdFrom(await editor.PostAsync($"/admin/articles/edit/{original}?handler=Translate", Staff.Form(token2, ("language", "en"))));
+        var translation = await editor.GetStringAsync($"/admin/articles/edit/{english}");
+        Assert.Contains("Source (Russian, version 1)", translation, StringComparison.Ordinal);
+        Assert.Contains("<div lang=\"ru\">", translation, StringComparison.Ordinal);
+        Assert.Equal(("en", 1), await _portal.WithDbAsync(async db => await db.Articles.Where(a => a.Id == english).Select(a => new ValueTuple<string, int>(a.Language, a.TranslatedFromVersion!.Value)).SingleAsync()));
+
+        await Editor.PostAsync(editor, original, "Publish", Editor.Fields("Встреча в Оше", "Партнёры снова встретились в Оше.", version: 1, sectionId: await SectionAsync()));
+        Assert.Contains($"href=\"/admin/articles/edit/{english}\" lang=\"en\">Встреча в Оше</a>", await editor.GetStringAsync("/admin"), StringComparison.Ordinal);
+    }
 }
 
 public sealed class ConferenceTranslationTests : IDisposable
@@ -132,5 +169,31 @@ public sealed class ConferenceTranslationTests : IDisposable
 
         Assert.Contains("Bishkek roundtable</a> (Russian, Conference record)", await editor.GetStringAsync("/admin"), StringComparison.Ordinal);
         Assert.Contains("<strong>Out of date:</strong>", await editor.GetStringAsync($"/admin/conferences/edit/{translationId}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_record_written_in_russian_is_translated_to_english_with_the_russian_source_beside_it()
+    {
+        var editor = await Staff.SignedInAsync(_portal, StaffRoles.Editor);
+        var source = await _portal.WithDbAsync(async db =>
+        {
+            var record = new Web.Features.Conferences.Conference { Language = "ru", Slug = "kruglyi-stol-osh-2013", Title = "Круглый стол в Оше", City = "Ош", StartDate = new DateOnly(2013, 4, 2), EndDate = new DateOnly(2013, 4, 2), Status = Web.Features.News.PublicationStatus.Published, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
+            db.Conferences.Add(record);
+            await db.SaveChangesAsync();
+            return record.Id;
+        });
+        var page = await editor.GetStringAsync($"/admin/conferences/edit/{source}");
+        Assert.Contains("Translate to English</button>", page, StringComparison.Ordinal);
+        var token = await Staff.TokenAsync(editor, $"/admin/conferences/edit/{source}", "form.editor");
+
+        var created = await editor.PostAsync($"/admin/conferences/edit/{source}?handler=Translate", Staff.Form(token, ("language", "en")));
+
+        var location = created.Headers.Location!.OriginalString;
+        var translationId = int.Parse(location[(location.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("en", await _portal.WithDbAsync(db => db.Conferences.Where(c => c.Id == translationId).Select(c => c.Language).SingleAsync()));
+        var translation = await editor.GetStringAsync($"/admin/conferences/edit/{translationId}");
+        Assert.Contains("Source (Russian, version 0)", translation, StringComparison.Ordinal);
+        Assert.Contains("<div lang=\"ru\">", translation, StringComparison.Ordinal);
+        Assert.DoesNotContain("Translate to", translation, StringComparison.Ordinal);
     }
 }

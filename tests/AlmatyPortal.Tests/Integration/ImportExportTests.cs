@@ -72,6 +72,46 @@ public sealed class ImportExportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_russian_original_and_its_english_translation_import_linked_and_export_back_unchanged()
+    {
+        _content.WriteArticle("2012-05-02-vstrecha-v-oshe.ru.md", "title: Встреча в Оше\nlanguage: ru\nsection: news\nstatus: published\npublish_date: 2012-05-02T09:00:00+06:00", "Партнёры встретились в Оше.");
+        _content.WriteArticle("2012-05-02-meeting-in-osh.md", "title: Meeting in Osh\nsection: news\nstatus: published\npublish_date: 2012-05-02T09:00:00+06:00\ntranslation_of: vstrecha-v-oshe\ntranslation_from: ru", "Partners met in Osh.");
+
+        var report = await ImportAsync(_content.Path);
+
+        Assert.Empty(report.Problems);
+        var english = await _portal.CreateReader().GetStringAsync("/news/meeting-in-osh");
+        Assert.Contains("hreflang=\"ru\" href=\"http://localhost/ru/news/vstrecha-v-oshe\"", english, StringComparison.Ordinal);
+        var (russian, englishFollows) = await _portal.WithDbAsync(async db => (
+            await db.Articles.Where(a => a.Slug == "vstrecha-v-oshe").Select(a => new { a.TranslatedFromVersion, a.Version }).SingleAsync(),
+            await db.Articles.Where(a => a.Slug == "meeting-in-osh").Select(a => a.TranslatedFromVersion).SingleAsync()));
+        Assert.Equal(((int?)null, (int?)russian.Version), (russian.TranslatedFromVersion, englishFollows));
+
+        using var export = new ContentFolder(copySeed: false);
+        var before = await SnapshotAsync();
+        await ExportAsync(export.Path);
+        Assert.Contains("translation_of: vstrecha-v-oshe\ntranslation_from: ru\n", export.Read("news/2012-05-02-meeting-in-osh.md"), StringComparison.Ordinal);
+        Assert.DoesNotContain("translation_", export.Read("news/2012-05-02-vstrecha-v-oshe.ru.md"), StringComparison.Ordinal);
+        Assert.Empty((await ImportAsync(export.Path)).Problems);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Theory]
+    [InlineData("translation_of: vstrecha-v-oshe\ntranslation_from: en", "another supported language")]
+    [InlineData("translation_from: ru", "translation_from goes with translation_of")]
+    [InlineData("translation_of: vstrecha-v-oshe\ntranslation_from: de", "another supported language")]
+    public async Task A_wrong_translation_source_is_reported_and_the_file_is_skipped(string frontMatter, string problem)
+    {
+        _content.WriteArticle("2012-05-02-vstrecha-v-oshe.ru.md", "title: Встреча в Оше\nlanguage: ru\nsection: news", "Текст.");
+        _content.WriteArticle("2012-05-03-broken.md", "title: Broken\nsection: news\n" + frontMatter);
+
+        var report = await ImportAsync(_content.Path);
+
+        Assert.Contains(report.Problems, p => p.File.Contains("broken", StringComparison.Ordinal) && p.Message.Contains(problem, StringComparison.Ordinal));
+        Assert.False(await _portal.WithDbAsync(db => db.Articles.AnyAsync(a => a.Slug == "broken")));
+    }
+
+    [Fact]
     public async Task An_edited_file_updates_its_article_and_bumps_its_version()
     {
         var file = Directory.EnumerateFiles(Path.Combine(_content.Path, "news")).Single(f => !f.EndsWith(".ru.md", StringComparison.Ordinal));

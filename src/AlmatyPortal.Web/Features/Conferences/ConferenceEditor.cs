@@ -19,7 +19,7 @@ public sealed class ConferenceEditor(PortalDbContext db, MarkdownRenderer markdo
         // Slugs are unique per language: a translation may share its source's slug.
         var language = input.Id is { } existingId
             ? await db.Conferences.Where(c => c.Id == existingId).Select(c => c.Language).FirstOrDefaultAsync(ct) ?? Languages.Default
-            : Languages.Default;
+            : Languages.IsSupported(input.Language) ? input.Language : Languages.Default;
         var rendering = markdown.Render(input.Body);
         if (string.IsNullOrWhiteSpace(input.Title)) { errors[nameof(input.Title)] = t["Enter a title."].Value; }
         if (string.IsNullOrWhiteSpace(input.City)) { errors[nameof(input.City)] = t["Enter the city."].Value; }
@@ -69,7 +69,7 @@ public sealed class ConferenceEditor(PortalDbContext db, MarkdownRenderer markdo
         }
         else
         {
-            conference = db.Conferences.Add(new Conference { Language = Languages.Default, CreatedAt = clock.UtcNow }).Entity;
+            conference = db.Conferences.Add(new Conference { Language = language, CreatedAt = clock.UtcNow }).Entity;
         }
 
         conference.Title = input.Title.Trim();
@@ -168,11 +168,11 @@ public sealed class ConferenceEditor(PortalDbContext db, MarkdownRenderer markdo
         conference.Articles.RemoveAll(a => !articles.Contains(a));
         conference.Articles.AddRange(articles.Where(a => !conference.Articles.Contains(a)));
 
-        if (conference.Language != Languages.Default)
+        if (conference.TranslatedFromVersion is not null)
         {
             // Saved by a translator with the source at hand: the translation now follows the source as it is.
-            var group = conference.TranslationGroup;
-            conference.TranslatedFromVersion = await db.Conferences.Where(c => c.TranslationGroup == group && c.Language == Languages.Default)
+            var (group, self) = (conference.TranslationGroup, conference.Id);
+            conference.TranslatedFromVersion = await db.Conferences.Where(c => c.TranslationGroup == group && c.Id != self && c.TranslatedFromVersion == null)
                 .Select(c => (int?)c.Version).FirstOrDefaultAsync(ct) ?? conference.TranslatedFromVersion;
         }
         conference.Version++;

@@ -8,6 +8,10 @@ public sealed class ConferenceInput
     public int? Id { get; set; }
     public int Version { get; set; }
 
+    /// <summary>The language of a new record; an existing one keeps its own.</summary>
+    [Display(Name = "Language")]
+    public string Language { get; set; } = Infrastructure.Languages.Default;
+
     [Required(ErrorMessage = "Enter a title."), StringLength(200), Display(Name = "Title")]
     public string Title { get; set; } = "";
 

@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Web.Features.Conferences;
 
-/// <summary>Language versions of a conference record: starts a translation as a linked draft copied from the source, and finds stale ones.</summary>
+/// <summary>
+/// Language versions of a conference record: starts a translation as a linked draft copied from the source, and finds
+/// stale ones. As for articles, the source is the group's original, in whichever language it was written.
+/// </summary>
 public sealed class ConferenceTranslations(PortalDbContext db, OfficeClock clock)
 {
     public async Task<int?> StartAsync(int sourceId, string language, CancellationToken ct = default)
@@ -12,7 +15,7 @@ public sealed class ConferenceTranslations(PortalDbContext db, OfficeClock clock
         var source = await db.Conferences.AsNoTracking()
             .Include(c => c.Organisations).Include(c => c.Speakers).Include(c => c.Countries).Include(c => c.Topics).Include(c => c.Documents)
             .FirstOrDefaultAsync(c => c.Id == sourceId, ct);
-        if (source is null || source.Language != Languages.Default || !Languages.IsSupported(language) || language == Languages.Default)
+        if (source is null || source.TranslatedFromVersion is not null || !Languages.IsSupported(language) || language == source.Language)
         {
             return null;
         }
@@ -55,8 +58,8 @@ public sealed class ConferenceTranslations(PortalDbContext db, OfficeClock clock
             return ([], null, false);
         }
         var others = await db.Conferences.AsNoTracking().Where(c => c.TranslationGroup == self.TranslationGroup && c.Id != id)
-            .Select(c => new { c.Id, c.Language, c.Version }).ToListAsync(ct);
-        var source = self.Language == Languages.Default ? null : others.FirstOrDefault(o => o.Language == Languages.Default);
+            .Select(c => new { c.Id, c.Language, c.Version, IsOriginal = c.TranslatedFromVersion == null }).ToListAsync(ct);
+        var source = self.TranslatedFromVersion is null ? null : others.FirstOrDefault(o => o.IsOriginal);
         return (others.GroupBy(o => o.Language).ToDictionary(g => g.Key, g => g.First().Id), source?.Id,
             source is not null && self.TranslatedFromVersion is { } followed && source.Version > followed);
     }
@@ -64,8 +67,8 @@ public sealed class ConferenceTranslations(PortalDbContext db, OfficeClock clock
     /// <summary>Conference translations whose source changed since they were last brought in step.</summary>
     public async Task<IReadOnlyList<(int Id, string Title, string Language)>> OutOfDateAsync(CancellationToken ct) =>
         (await db.Conferences.AsNoTracking()
-            .Where(t => t.Language != Languages.Default && t.TranslatedFromVersion != null)
-            .Join(db.Conferences.Where(s => s.Language == Languages.Default), t => t.TranslationGroup, s => s.TranslationGroup, (t, s) => new { t, s })
+            .Where(t => t.TranslatedFromVersion != null)
+            .Join(db.Conferences.Where(s => s.TranslatedFromVersion == null), t => t.TranslationGroup, s => s.TranslationGroup, (t, s) => new { t, s })
             .Where(x => x.s.Version > x.t.TranslatedFromVersion)
             .Select(x => new { x.t.Id, x.t.Title, x.t.Language }).ToListAsync(ct))
         .Select(x => (x.Id, x.Title, x.Language)).ToList();

@@ -81,6 +81,9 @@ public sealed class ContentExporter(PortalDbContext db, MediaStore media, Office
         return assets.Count + await WriteYamlAsync(root, "media/media.yml", entries, ct);
     }
 
+    // translation_from is written only for an original that is not in the default language.
+    private static string? FromLanguage(string? language) => language is null || language == Languages.Default ? null : language;
+
     private static string SourceName(MediaAsset asset) => asset.Name + Path.GetExtension(asset.FileName);
 
     private async Task<int> ExportConferencesAsync(string root, CancellationToken ct)
@@ -93,7 +96,7 @@ public sealed class ContentExporter(PortalDbContext db, MediaStore media, Office
             .Include(c => c.Topics).Include(c => c.Documents)
             .AsSplitQuery()
             .OrderBy(c => c.Slug).ToListAsync(ct);
-        var conferenceSources = conferences.Where(c => c.Language == Languages.Default).GroupBy(c => c.TranslationGroup).ToDictionary(g => g.Key, g => g.First().Slug);
+        var conferenceSources = conferences.Where(c => c.TranslatedFromVersion == null).GroupBy(c => c.TranslationGroup).ToDictionary(g => g.Key, g => (g.First().Slug, g.First().Language));
         var files = new Dictionary<string, string>();
         foreach (var c in conferences)
         {
@@ -130,7 +133,8 @@ public sealed class ContentExporter(PortalDbContext db, MediaStore media, Office
                 Topics = c.Topics.OrderBy(t => t.SortOrder).Select(t => t.Text).ToList(),
                 Documents = c.Documents.OrderBy(d => d.SortOrder).Select(d => new DocumentFile { Title = d.Title, Description = NullIfEmpty(d.Description), Url = d.Url }).ToList(),
                 FollowUp = c.FollowUpName is null ? null : new FollowUpFile { Name = c.FollowUpName, Description = c.FollowUpDescription },
-                TranslationOf = c.Language == Languages.Default ? null : conferenceSources.GetValueOrDefault(c.TranslationGroup),
+                TranslationOf = c.TranslatedFromVersion is null ? null : conferenceSources.GetValueOrDefault(c.TranslationGroup).Slug,
+                TranslationFrom = c.TranslatedFromVersion is null ? null : FromLanguage(conferenceSources.GetValueOrDefault(c.TranslationGroup).Language),
             };
             files[FileName(c.Slug, c.Language)] = FrontMatter.Write(meta, c.BodyMarkdown);
         }
@@ -143,7 +147,7 @@ public sealed class ContentExporter(PortalDbContext db, MediaStore media, Office
             .Include(a => a.Section).Include(a => a.FeaturedImage).Include(a => a.Tags).Include(a => a.Conferences)
             .AsSplitQuery()
             .OrderBy(a => a.Slug).ToListAsync(ct);
-        var articleSources = articles.Where(a => a.Language == Languages.Default).GroupBy(a => a.TranslationGroup).ToDictionary(g => g.Key, g => g.First().Slug);
+        var articleSources = articles.Where(a => a.TranslatedFromVersion == null).GroupBy(a => a.TranslationGroup).ToDictionary(g => g.Key, g => (g.First().Slug, g.First().Language));
         var files = new Dictionary<string, string>();
         foreach (var a in articles)
         {
@@ -160,7 +164,8 @@ public sealed class ContentExporter(PortalDbContext db, MediaStore media, Office
                 Tags = a.Tags.OrderBy(t => t.Slug).Select(t => t.Name).ToList(),
                 Conferences = a.Conferences.OrderBy(c => c.Slug).Select(c => c.Slug).ToList(),
                 Image = a.FeaturedImage is null ? null : SourceName(a.FeaturedImage),
-                TranslationOf = a.Language == Languages.Default ? null : articleSources.GetValueOrDefault(a.TranslationGroup),
+                TranslationOf = a.TranslatedFromVersion is null ? null : articleSources.GetValueOrDefault(a.TranslationGroup).Slug,
+                TranslationFrom = a.TranslatedFromVersion is null ? null : FromLanguage(articleSources.GetValueOrDefault(a.TranslationGroup).Language),
             };
             var date = a.PublishAt is { } d ? clock.ToLocal(d).ToString("yyyy-MM-dd-", CultureInfo.InvariantCulture) : "";
             files[FileName(date + a.Slug, a.Language)] = FrontMatter.Write(meta, a.BodyMarkdown);

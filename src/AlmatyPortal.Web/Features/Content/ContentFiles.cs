@@ -64,8 +64,11 @@ public sealed class MediaFile
 /// <summary>A content file that can be the translation of another file's record in the default language.</summary>
 public interface ITranslatable
 {
-    /// <summary>The slug of the default-language record this one translates.</summary>
+    /// <summary>The slug of the original record this one translates.</summary>
     string? TranslationOf { get; }
+
+    /// <summary>The original's language, when it is not the default language.</summary>
+    string? TranslationFrom { get; }
 }
 
 /// <summary>The front matter of an article under news/.</summary>
@@ -82,6 +85,7 @@ public sealed class ArticleFrontMatter : ITranslatable
     public List<string>? Conferences { get; set; }
     public string? Image { get; set; }
     public string? TranslationOf { get; set; }
+    public string? TranslationFrom { get; set; }
 }
 
 /// <summary>The front matter of a conference record under conferences/.</summary>
@@ -105,6 +109,7 @@ public sealed class ConferenceFrontMatter : ITranslatable
     public List<DocumentFile>? Documents { get; set; }
     public FollowUpFile? FollowUp { get; set; }
     public string? TranslationOf { get; set; }
+    public string? TranslationFrom { get; set; }
 }
 
 /// <summary>Attendance of a conference.</summary>

@@ -39,9 +39,15 @@ public sealed partial class ContentImporter
         Article? source = null;
         if (!string.IsNullOrWhiteSpace(meta.TranslationOf))
         {
-            Require(language != Languages.Default, $"translation_of is for translations; this article is in {Languages.Default}");
-            source = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Language == Languages.Default && a.Slug == meta.TranslationOf, ct)
-                ?? throw new ContentException($"translation_of names '{meta.TranslationOf}', which is not an article in {Languages.Default}");
+            var from = meta.TranslationFrom ?? Languages.Default;
+            Require(Languages.IsSupported(from) && from != language, $"translation_from must be another supported language than this article's own ({language})");
+            source = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Language == from && a.Slug == meta.TranslationOf, ct)
+                ?? throw new ContentException($"translation_of names '{meta.TranslationOf}', which is not an article in {from}");
+            Require(source.TranslatedFromVersion is null, $"translation_of names '{meta.TranslationOf}', which is itself a translation; name its original");
+        }
+        else
+        {
+            Require(meta.TranslationFrom is null, "translation_from goes with translation_of");
         }
         Claim("article", language, slug, file);
 

@@ -60,9 +60,15 @@ public sealed partial class ContentImporter
         Conference? source = null;
         if (!string.IsNullOrWhiteSpace(meta.TranslationOf))
         {
-            Require(language != Languages.Default, $"translation_of is for translations; this record is in {Languages.Default}");
-            source = await db.Conferences.AsNoTracking().FirstOrDefaultAsync(c => c.Language == Languages.Default && c.Slug == meta.TranslationOf, ct)
-                ?? throw new ContentException($"translation_of names '{meta.TranslationOf}', which is not a conference record in {Languages.Default}");
+            var from = meta.TranslationFrom ?? Languages.Default;
+            Require(Languages.IsSupported(from) && from != language, $"translation_from must be another supported language than this record's own ({language})");
+            source = await db.Conferences.AsNoTracking().FirstOrDefaultAsync(c => c.Language == from && c.Slug == meta.TranslationOf, ct)
+                ?? throw new ContentException($"translation_of names '{meta.TranslationOf}', which is not a conference record in {from}");
+            Require(source.TranslatedFromVersion is null, $"translation_of names '{meta.TranslationOf}', which is itself a translation; name its original");
+        }
+        else
+        {
+            Require(meta.TranslationFrom is null, "translation_from goes with translation_of");
         }
         Claim("conference", language, slug, file);
 

@@ -17,7 +17,10 @@ public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown,
 {
     public async Task<SaveOutcome> SaveAsync(ArticleInput input, SaveIntent intent, string user, CancellationToken ct = default)
     {
-        var language = Languages.IsSupported(input.Language) ? input.Language : Languages.Default;
+        // An article keeps the language it was written in; a new one takes the language chosen for it.
+        var language = input.Id is { } existingId
+            ? await db.Articles.Where(a => a.Id == existingId).Select(a => a.Language).FirstOrDefaultAsync(ct) ?? Languages.Default
+            : Languages.IsSupported(input.Language) ? input.Language : Languages.Default;
         var slug = string.IsNullOrWhiteSpace(input.Slug) ? Slug.From(input.Title) : input.Slug.Trim();
         var rendering = markdown.Render(input.Body);
         var errors = await ValidateAsync(input, slug, language, rendering, ct);
@@ -62,11 +65,11 @@ public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown,
         await SyncTagsAsync(article, input.TagList(), ct);
         await KeepOldAddressAsync(article, oldSlug, ct);
 
-        if (article.Language != Languages.Default && intent != SaveIntent.Autosave)
+        if (article.TranslatedFromVersion is not null && intent != SaveIntent.Autosave)
         {
             // The translator saved with the source beside them: the translation now follows the source as it is.
-            var group = article.TranslationGroup;
-            article.TranslatedFromVersion = await db.Articles.Where(a => a.TranslationGroup == group && a.Language == Languages.Default)
+            var (group, self) = (article.TranslationGroup, article.Id);
+            article.TranslatedFromVersion = await db.Articles.Where(a => a.TranslationGroup == group && a.Id != self && a.TranslatedFromVersion == null)
                 .Select(a => (int?)a.Version).FirstOrDefaultAsync(ct) ?? article.TranslatedFromVersion;
         }
         article.Version++;

@@ -45,7 +45,8 @@ public sealed class ArticleInput
     [Display(Name = "Publish date")]
     public DateTime? PublishAt { get; set; }
 
-    /// <summary>The languages's of the article; new articles are written in the default language.</summary>
+    /// <summary>The language of a new article; an existing one keeps its own.</summary>
+    [Display(Name = "Language")]
     public string Language { get; set; } = Infrastructure.Languages.Default;
 
     public IReadOnlyList<string> TagList() =>

@@ -7,15 +7,17 @@ namespace AlmatyPortal.Web.Features.Editing;
 
 /// <summary>
 /// Language versions of an article: starts a translation as a linked draft pre-filled from the source, finds the
-/// source beside a translation, and tells which translations fell behind their source.
+/// source beside a translation, and tells which translations fell behind their source. The source of a group is its
+/// original, the one version that is not a translation (<see cref="Article.TranslatedFromVersion"/> is null), in
+/// whichever language it was written: an English report translated to Russian, or a Russian one to English.
 /// </summary>
 public sealed class ArticleTranslations(PortalDbContext db, OfficeClock clock)
 {
-    /// <summary>Creates (or finds) the translation of a default-language article into a language; returns its id.</summary>
+    /// <summary>Creates (or finds) the translation of an original article into another language; returns its id.</summary>
     public async Task<int?> StartAsync(int sourceId, string language, string user, CancellationToken ct = default)
     {
         var source = await db.Articles.Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == sourceId, ct);
-        if (source is null || source.Language != Languages.Default || !Languages.IsSupported(language) || language == Languages.Default)
+        if (source is null || source.TranslatedFromVersion is not null || !Languages.IsSupported(language) || language == source.Language)
         {
             return null;
         }
@@ -45,10 +47,10 @@ public sealed class ArticleTranslations(PortalDbContext db, OfficeClock clock)
         return translation.Id;
     }
 
-    /// <summary>The default-language source of a translation, as it stands now.</summary>
-    public async Task<ArticleSource?> SourceOfAsync(Guid group, string language, CancellationToken ct) => language == Languages.Default ? null
-        : await db.Articles.AsNoTracking().Where(a => a.TranslationGroup == group && a.Language == Languages.Default)
-            .Select(a => new ArticleSource(a.Id, a.Version, a.Title, a.Summary, a.BodyMarkdown)).FirstOrDefaultAsync(ct);
+    /// <summary>The original a translation was made from, as it stands now; null for an original.</summary>
+    public async Task<ArticleSource?> SourceOfAsync(Guid group, int articleId, bool isTranslation, CancellationToken ct) => !isTranslation ? null
+        : await db.Articles.AsNoTracking().Where(a => a.TranslationGroup == group && a.Id != articleId && a.TranslatedFromVersion == null)
+            .Select(a => new ArticleSource(a.Id, a.Language, a.Version, a.Title, a.Summary, a.BodyMarkdown)).FirstOrDefaultAsync(ct);
 
     /// <summary>The other language versions of an article (language → id).</summary>
     public async Task<Dictionary<string, int>> VersionsAsync(Guid group, int exceptId, CancellationToken ct) =>
@@ -58,14 +60,14 @@ public sealed class ArticleTranslations(PortalDbContext db, OfficeClock clock)
     /// <summary>Translations whose source has changed since they were last brought in step.</summary>
     public async Task<IReadOnlyList<OutOfDateTranslation>> OutOfDateAsync(CancellationToken ct) =>
         await db.Articles.AsNoTracking()
-            .Where(t => t.Language != Languages.Default && t.TranslatedFromVersion != null)
-            .Join(db.Articles.Where(s => s.Language == Languages.Default), t => t.TranslationGroup, s => s.TranslationGroup, (t, s) => new { t, s })
+            .Where(t => t.TranslatedFromVersion != null)
+            .Join(db.Articles.Where(s => s.TranslatedFromVersion == null), t => t.TranslationGroup, s => s.TranslationGroup, (t, s) => new { t, s })
             .Where(x => x.s.Version > x.t.TranslatedFromVersion)
             .OrderBy(x => x.t.Title)
             .Select(x => new OutOfDateTranslation(x.t.Id, x.t.Language, x.t.Title, x.s.Id, x.s.Title, x.t.TranslatedFromVersion!.Value, x.s.Version))
             .ToListAsync(ct);
 }
 
-public sealed record ArticleSource(int Id, int Version, string Title, string Summary, string Body);
+public sealed record ArticleSource(int Id, string Language, int Version, string Title, string Summary, string Body);
 
 public sealed record OutOfDateTranslation(int Id, string Language, string Title, int SourceId, string SourceTitle, int TranslatedFromVersion, int SourceVersion);

@@ -1,6 +1,7 @@
 using AlmatyPortal.Web.Features.Editing;
 using AlmatyPortal.Web.Features.Markdown;
 using AlmatyPortal.Web.Features.Media;
+using AlmatyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -43,6 +44,11 @@ public sealed class EditModel(ArticleEditor editor, ArticleForms forms, Markdown
                 return NotFound();
             }
             (Input, State) = loaded;
+        }
+        else
+        {
+            // A new article is written in the language the editor works in, unless they choose another.
+            Input.Language = HttpContext.Language();
         }
         return await ShowAsync(ct);
     }
@@ -87,7 +93,7 @@ public sealed class EditModel(ArticleEditor editor, ArticleForms forms, Markdown
         var translationId = await translations.StartAsync(id, language, User.Identity!.Name!, ct);
         if (translationId is null)
         {
-            TempData["Notice"] = t["Only an article in the default language can be translated."].Value;
+            TempData["Notice"] = t["Only the original version of an article can be translated."].Value;
             return LocalRedirect($"/admin/articles/edit/{id}");
         }
         TempData["Notice"] = t["A translation draft was made from the source. Translate it beside the original, then save."].Value;
@@ -165,7 +171,7 @@ public sealed class EditModel(ArticleEditor editor, ArticleForms forms, Markdown
         Choices = await forms.ChoicesAsync(ct);
         if (State is { } state)
         {
-            Source = await translations.SourceOfAsync(state.TranslationGroup, state.Language, ct);
+            Source = await translations.SourceOfAsync(state.TranslationGroup, state.Id, state.TranslatedFromVersion is not null, ct);
             OtherVersions = await translations.VersionsAsync(state.TranslationGroup, state.Id, ct);
         }
         return Page();

@@ -1,6 +1,7 @@
 using AlmatyPortal.Web.Features.Conferences;
 using AlmatyPortal.Web.Features.Editing;
 using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -18,12 +19,14 @@ public sealed class EditModel(ConferenceEditor editor, ConferenceForms forms, Co
 
     /// <summary>For a translation: its source record as it stands now, shown beside the form.</summary>
     public ConferenceInput? Source { get; private set; }
+    public string SourceLanguage { get; private set; } = Infrastructure.Languages.Default;
     public string? ConflictWith { get; private set; }
     public ConferenceChoices Choices { get; private set; } = null!;
     public Dictionary<string, int> OtherVersions { get; private set; } = [];
     public int? SourceId { get; private set; }
     public bool IsOutOfDate { get; private set; }
-    public bool IsDefaultLanguage => SourceId is null && !OtherVersions.ContainsKey(Infrastructure.Languages.Default);
+    /// <summary>True for the original of its group, the version translations are made from.</summary>
+    public bool IsOriginal { get; private set; } = true;
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -34,6 +37,10 @@ public sealed class EditModel(ConferenceEditor editor, ConferenceForms forms, Co
                 return NotFound();
             }
             (Input, Status, Slug, Language) = loaded;
+        }
+        else
+        {
+            Input.Language = HttpContext.Language();
         }
         await LoadTranslationStateAsync(id, ct);
         Choices = await forms.ChoicesAsync(ct);
@@ -47,9 +54,10 @@ public sealed class EditModel(ConferenceEditor editor, ConferenceForms forms, Co
             return;
         }
         (OtherVersions, SourceId, IsOutOfDate) = await translations.StateAsync(existing, ct);
+        IsOriginal = SourceId is null;
         if (SourceId is { } sourceId && await forms.LoadAsync(sourceId, ct) is { } source)
         {
-            Source = source.Input;
+            (Source, SourceLanguage) = (source.Input, source.Language);
         }
     }
 
@@ -57,7 +65,7 @@ public sealed class EditModel(ConferenceEditor editor, ConferenceForms forms, Co
     public async Task<IActionResult> OnPostTranslateAsync(int id, string language, CancellationToken ct)
     {
         var translationId = await translations.StartAsync(id, language, ct);
-        TempData["Notice"] = translationId is null ? t["Only a record in the default language can be translated."].Value : t["A translation draft was made from the source record."].Value;
+        TempData["Notice"] = translationId is null ? t["Only the original version of a record can be translated."].Value : t["A translation draft was made from the source record."].Value;
         return LocalRedirect($"/admin/conferences/edit/{translationId ?? id}");
     }
 
