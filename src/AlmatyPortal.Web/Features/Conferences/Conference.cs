@@ -3,7 +3,7 @@ using AlmatyPortal.Web.Features.News;
 namespace AlmatyPortal.Web.Features.Conferences;
 
 /// <summary>The record of a regional conference: who met, where, when, about what, and what came of it.</summary>
-public sealed class Conference
+public sealed class Conference : Publishing.ITranslatableRecord
 {
     public int Id { get; set; }
     public string Language { get; set; } = "en";

@@ -1,7 +1,6 @@
 using System.Globalization;
 using AlmatyPortal.Web.Features.News;
 using AlmatyPortal.Web.Features.Publishing;
-using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Web.Features.Content;
@@ -36,19 +35,7 @@ public sealed partial class ContentImporter
                 ?? throw new ContentException($"unknown conference '{conferenceSlug}'"));
         }
         var html = RenderOrThrow(body);
-        Article? source = null;
-        if (!string.IsNullOrWhiteSpace(meta.TranslationOf))
-        {
-            var from = meta.TranslationFrom ?? Languages.Default;
-            Require(Languages.IsSupported(from) && from != language, $"translation_from must be another supported language than this article's own ({language})");
-            source = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Language == from && a.Slug == meta.TranslationOf, ct)
-                ?? throw new ContentException($"translation_of names '{meta.TranslationOf}', which is not an article in {from}");
-            Require(source.TranslatedFromVersion is null, $"translation_of names '{meta.TranslationOf}', which is itself a translation; name its original");
-        }
-        else
-        {
-            Require(meta.TranslationFrom is null, "translation_from goes with translation_of");
-        }
+        var source = await TranslationSourceAsync(db.Articles, meta, language, "an article", ct);
         Claim("article", language, slug, file);
 
         var article = await db.Articles.Include(a => a.Tags).Include(a => a.Conferences)

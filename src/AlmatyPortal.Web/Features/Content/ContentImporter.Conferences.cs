@@ -57,19 +57,7 @@ public sealed partial class ContentImporter
         }
         Require(meta.Participants?.Count is null or >= 0, "participants count cannot be negative");
         var qualifier = ParseQualifier(meta.Participants?.Qualifier);
-        Conference? source = null;
-        if (!string.IsNullOrWhiteSpace(meta.TranslationOf))
-        {
-            var from = meta.TranslationFrom ?? Languages.Default;
-            Require(Languages.IsSupported(from) && from != language, $"translation_from must be another supported language than this record's own ({language})");
-            source = await db.Conferences.AsNoTracking().FirstOrDefaultAsync(c => c.Language == from && c.Slug == meta.TranslationOf, ct)
-                ?? throw new ContentException($"translation_of names '{meta.TranslationOf}', which is not a conference record in {from}");
-            Require(source.TranslatedFromVersion is null, $"translation_of names '{meta.TranslationOf}', which is itself a translation; name its original");
-        }
-        else
-        {
-            Require(meta.TranslationFrom is null, "translation_from goes with translation_of");
-        }
+        var source = await TranslationSourceAsync(db.Conferences, meta, language, "a conference record", ct);
         Claim("conference", language, slug, file);
 
         var conference = await db.Conferences

@@ -255,6 +255,23 @@ public sealed partial class ContentImporter(
         return await Names.NameBook.SetAsync(db, text, translations?.ToDictionary(t => t.Key, t => part(t.Value)), CancellationToken.None);
     }
 
+    /// <summary>The original a translation's <c>translation_of</c> (and <c>translation_from</c>) names, or null for an original.</summary>
+    private static async Task<T?> TranslationSourceAsync<T>(IQueryable<T> records, ITranslatable meta, string language, string what, CancellationToken ct)
+        where T : class, ITranslatableRecord
+    {
+        if (string.IsNullOrWhiteSpace(meta.TranslationOf))
+        {
+            Require(meta.TranslationFrom is null, "translation_from goes with translation_of");
+            return null;
+        }
+        var from = meta.TranslationFrom ?? Languages.Default;
+        Require(Languages.IsSupported(from) && from != language, $"translation_from must be another supported language than this file's own ({language})");
+        var source = await records.AsNoTracking().FirstOrDefaultAsync(r => r.Language == from && r.Slug == meta.TranslationOf, ct)
+            ?? throw new ContentException($"translation_of names '{meta.TranslationOf}', which is not {what} in {from}");
+        Require(source.TranslatedFromVersion is null, $"translation_of names '{meta.TranslationOf}', which is itself a translation; name its original");
+        return source;
+    }
+
     private bool Changed(object entity)
     {
         var entry = db.Entry(entity);

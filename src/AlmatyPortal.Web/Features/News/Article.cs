@@ -1,7 +1,7 @@
 namespace AlmatyPortal.Web.Features.News;
 
 /// <summary>A news article: one language version of a report, with its body rendered at save time.</summary>
-public sealed class Article
+public sealed class Article : Publishing.ITranslatableRecord
 {
     public const int TitleMaxLength = 200;
     public const int SummaryMaxLength = 600;
