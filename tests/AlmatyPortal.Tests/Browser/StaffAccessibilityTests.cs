@@ -33,6 +33,34 @@ public sealed class StaffAccessibilityTests(BrowserPortal browser) : IClassFixtu
     }
 
     [Theory]
+    [InlineData("/admin")]
+    [InlineData("/ru/admin")]
+    [InlineData("/admin/articles/edit/1")]
+    [InlineData("/ru/admin/articles/edit/2")]
+    [InlineData("/ru/admin/media")]
+    [InlineData("/ru/admin/articles")]
+    [InlineData("/ru/admin/articles/1/history")]
+    [InlineData("/ru/admin/conferences")]
+    [InlineData("/ru/admin/conferences/edit/2")]
+    [InlineData("/ru/admin/sections")]
+    [InlineData("/ru/admin/tags")]
+    [InlineData("/ru/admin/organisations")]
+    [InlineData("/ru/admin/users")]
+    [InlineData("/ru/admin/audit")]
+    [InlineData("/ru/account/password")]
+    public async Task A_staff_page_fits_a_375px_phone_without_sideways_scrolling(string url)
+    {
+        await SignedInPageAsync();
+        var page = await browser.NewPageAsync(375, 812, _signedIn);
+
+        await page.GotoAsync(url);
+
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        var widest = await page.EvaluateAsync<string>("Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > 376).map(e => e.tagName + '.' + e.className + ' ' + Math.ceil(e.getBoundingClientRect().right)).slice(0, 6).join(', ')");
+        Assert.True(scrollWidth <= 375, $"{url} is {scrollWidth}px wide: {widest}");
+    }
+
+    [Theory]
     [InlineData("/account/login")]
     [InlineData("/ru/account/login")]
     public async Task The_sign_in_page_has_no_serious_accessibility_violations(string url)
