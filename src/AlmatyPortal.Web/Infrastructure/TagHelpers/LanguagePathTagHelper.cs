@@ -6,10 +6,11 @@ namespace AlmatyPortal.Web.Infrastructure.TagHelpers;
 
 /// <summary>
 /// Keeps a reader in their language: on a page under /ru, a site-relative link or form address such as /news/x
-/// becomes /ru/news/x. Files (/media, /css, /js), /donate and links marked with hreflang are left alone.
+/// becomes /ru/news/x, and so do form actions and button formactions. Files (/media, /css, /js), /donate and links marked with hreflang are left alone.
 /// </summary>
 [HtmlTargetElement("a", Attributes = "href")]
 [HtmlTargetElement("form", Attributes = "action")]
+[HtmlTargetElement("button", Attributes = "formaction")]
 public sealed class LanguagePathTagHelper : TagHelper
 {
     [ViewContext]
@@ -26,7 +27,7 @@ public sealed class LanguagePathTagHelper : TagHelper
         {
             return;
         }
-        var name = output.TagName == "form" ? "action" : "href";
+        var name = output.TagName switch { "form" => "action", "button" => "formaction", _ => "href" };
         if (!output.Attributes.TryGetAttribute(name, out var attribute))
         {
             return;

@@ -8,7 +8,8 @@
   }
   var status = form.querySelector(".autosave-status");
   var version = form.querySelector("input[name='Input.Version']");
-  var url = form.dataset.autosaveUrl;
+  // The form's own address (already in the page's language) is where autosaves go too.
+  var url = form.getAttribute("action") + "?handler=Autosave";
   var timer = null;
   var dirty = false;
   var saving = false;
@@ -35,9 +36,9 @@
       .then(function (result) {
         if (result.status === 200) {
           version.value = result.data.version;
-          if (url.indexOf("/edit?") > 0 || /\/edit$/.test(form.getAttribute("action"))) {
+          if (/\/edit$/.test(form.getAttribute("action"))) {
             // A new article now exists: later saves and the buttons go to its own address.
-            var address = form.dataset.editorBase + result.data.id;
+            var address = form.getAttribute("action") + "/" + result.data.id;
             url = address + "?handler=Autosave";
             form.setAttribute("action", address);
             form.querySelectorAll("button[formaction]").forEach(function (b) {
