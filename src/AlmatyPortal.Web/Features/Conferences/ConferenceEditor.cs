@@ -171,9 +171,8 @@ public sealed class ConferenceEditor(PortalDbContext db, MarkdownRenderer markdo
         if (conference.TranslatedFromVersion is not null)
         {
             // Saved by a translator with the source at hand: the translation now follows the source as it is.
-            var (group, self) = (conference.TranslationGroup, conference.Id);
-            conference.TranslatedFromVersion = await db.Conferences.Where(c => c.TranslationGroup == group && c.Id != self && c.TranslatedFromVersion == null)
-                .Select(c => (int?)c.Version).FirstOrDefaultAsync(ct) ?? conference.TranslatedFromVersion;
+            conference.TranslatedFromVersion = await TranslationGroups.OriginalVersionAsync(db.Conferences, conference.TranslationGroup, conference.Id, ct)
+                ?? conference.TranslatedFromVersion;
         }
         conference.Version++;
         conference.UpdatedAt = clock.UtcNow;

@@ -1,4 +1,5 @@
 using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,11 +25,7 @@ public sealed class ConferenceTranslations(PortalDbContext db, OfficeClock clock
         {
             return existing;
         }
-        var slug = source.Slug;
-        for (var n = 2; await db.Conferences.AnyAsync(c => c.Language == language && c.Slug == slug, ct); n++)
-        {
-            slug = $"{source.Slug}-{n}";
-        }
+        var slug = await TranslationGroups.FreeSlugAsync(db.Conferences, language, source.Slug, ct);
         var now = clock.UtcNow;
         var translation = new Conference
         {
@@ -52,24 +49,21 @@ public sealed class ConferenceTranslations(PortalDbContext db, OfficeClock clock
     /// <summary>The other language versions (language → id) and, for a translation, whether its source moved on since.</summary>
     public async Task<(Dictionary<string, int> Others, int? SourceId, bool OutOfDate)> StateAsync(int id, CancellationToken ct)
     {
-        var self = await db.Conferences.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.TranslationGroup, c.Language, c.TranslatedFromVersion }).FirstOrDefaultAsync(ct);
+        var self = await db.Conferences.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.TranslationGroup, c.TranslatedFromVersion }).FirstOrDefaultAsync(ct);
         if (self is null)
         {
             return ([], null, false);
         }
-        var others = await db.Conferences.AsNoTracking().Where(c => c.TranslationGroup == self.TranslationGroup && c.Id != id)
-            .Select(c => new { c.Id, c.Language, c.Version, IsOriginal = c.TranslatedFromVersion == null }).ToListAsync(ct);
-        var source = self.TranslatedFromVersion is null ? null : others.FirstOrDefault(o => o.IsOriginal);
-        return (others.GroupBy(o => o.Language).ToDictionary(g => g.Key, g => g.First().Id), source?.Id,
-            source is not null && self.TranslatedFromVersion is { } followed && source.Version > followed);
+        var source = self.TranslatedFromVersion is null ? null
+            : await db.Conferences.AsNoTracking().Where(c => c.TranslationGroup == self.TranslationGroup && c.Id != id && c.TranslatedFromVersion == null)
+                .Select(c => new { c.Id, c.Version }).FirstOrDefaultAsync(ct);
+        return (await TranslationGroups.VersionsAsync(db.Conferences, self.TranslationGroup, id, ct), source?.Id,
+            source is not null && source.Version > self.TranslatedFromVersion);
     }
 
     /// <summary>Conference translations whose source changed since they were last brought in step.</summary>
     public async Task<IReadOnlyList<(int Id, string Title, string Language)>> OutOfDateAsync(CancellationToken ct) =>
-        (await db.Conferences.AsNoTracking()
-            .Where(t => t.TranslatedFromVersion != null)
-            .Join(db.Conferences.Where(s => s.TranslatedFromVersion == null), t => t.TranslationGroup, s => s.TranslationGroup, (t, s) => new { t, s })
-            .Where(x => x.s.Version > x.t.TranslatedFromVersion)
-            .Select(x => new { x.t.Id, x.t.Title, x.t.Language }).ToListAsync(ct))
+        (await TranslationGroups.Behind(db.Conferences)
+            .Select(x => new { x.Translation.Id, x.Translation.Title, x.Translation.Language }).ToListAsync(ct))
         .Select(x => (x.Id, x.Title, x.Language)).ToList();
 }

@@ -68,9 +68,8 @@ public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown,
         if (article.TranslatedFromVersion is not null && intent != SaveIntent.Autosave)
         {
             // The translator saved with the source beside them: the translation now follows the source as it is.
-            var (group, self) = (article.TranslationGroup, article.Id);
-            article.TranslatedFromVersion = await db.Articles.Where(a => a.TranslationGroup == group && a.Id != self && a.TranslatedFromVersion == null)
-                .Select(a => (int?)a.Version).FirstOrDefaultAsync(ct) ?? article.TranslatedFromVersion;
+            article.TranslatedFromVersion = await TranslationGroups.OriginalVersionAsync(db.Articles, article.TranslationGroup, article.Id, ct)
+                ?? article.TranslatedFromVersion;
         }
         article.Version++;
         article.UpdatedAt = clock.UtcNow;

@@ -1,5 +1,6 @@
 using AlmatyPortal.Web.Features.Audit;
 using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,11 +27,7 @@ public sealed class ArticleTranslations(PortalDbContext db, OfficeClock clock)
         {
             return existing;
         }
-        var slug = source.Slug;
-        for (var n = 2; await db.Articles.AnyAsync(a => a.Language == language && a.Slug == slug, ct); n++)
-        {
-            slug = $"{source.Slug}-{n}";
-        }
+        var slug = await TranslationGroups.FreeSlugAsync(db.Articles, language, source.Slug, ct);
         var now = clock.UtcNow;
         var translation = new Article
         {
@@ -53,18 +50,15 @@ public sealed class ArticleTranslations(PortalDbContext db, OfficeClock clock)
             .Select(a => new ArticleSource(a.Id, a.Language, a.Version, a.Title, a.Summary, a.BodyMarkdown)).FirstOrDefaultAsync(ct);
 
     /// <summary>The other language versions of an article (language → id).</summary>
-    public async Task<Dictionary<string, int>> VersionsAsync(Guid group, int exceptId, CancellationToken ct) =>
-        (await db.Articles.AsNoTracking().Where(a => a.TranslationGroup == group && a.Id != exceptId).Select(a => new { a.Language, a.Id }).ToListAsync(ct))
-        .GroupBy(a => a.Language).ToDictionary(g => g.Key, g => g.First().Id);
+    public Task<Dictionary<string, int>> VersionsAsync(Guid group, int exceptId, CancellationToken ct) =>
+        TranslationGroups.VersionsAsync(db.Articles, group, exceptId, ct);
 
     /// <summary>Translations whose source has changed since they were last brought in step.</summary>
     public async Task<IReadOnlyList<OutOfDateTranslation>> OutOfDateAsync(CancellationToken ct) =>
-        await db.Articles.AsNoTracking()
-            .Where(t => t.TranslatedFromVersion != null)
-            .Join(db.Articles.Where(s => s.TranslatedFromVersion == null), t => t.TranslationGroup, s => s.TranslationGroup, (t, s) => new { t, s })
-            .Where(x => x.s.Version > x.t.TranslatedFromVersion)
-            .OrderBy(x => x.t.Title)
-            .Select(x => new OutOfDateTranslation(x.t.Id, x.t.Language, x.t.Title, x.s.Id, x.s.Title, x.t.TranslatedFromVersion!.Value, x.s.Version))
+        await TranslationGroups.Behind(db.Articles)
+            .OrderBy(x => x.Translation.Title)
+            .Select(x => new OutOfDateTranslation(x.Translation.Id, x.Translation.Language, x.Translation.Title, x.Original.Id, x.Original.Title,
+                x.Translation.TranslatedFromVersion!.Value, x.Original.Version))
             .ToListAsync(ct);
 }
 

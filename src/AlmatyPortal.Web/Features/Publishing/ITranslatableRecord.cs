@@ -3,6 +3,7 @@ namespace AlmatyPortal.Web.Features.Publishing;
 /// <summary>A record published in several languages as one translation group: an article or a conference record.</summary>
 public interface ITranslatableRecord
 {
+    int Id { get; }
     string Language { get; }
     string Slug { get; }
     Guid TranslationGroup { get; }
