@@ -53,6 +53,48 @@ public sealed class QueryCountTests : IDisposable
         Assert.Equal(queries, counter.Commands.Count);
     }
 
+    [Fact]
+    public async Task The_staff_list_runs_the_same_queries_for_two_accounts_as_for_six()
+    {
+        var admin = await Staff.SignedInAsync(_portal, Web.Features.Accounts.StaffRoles.Admin);
+        await Staff.CreateAsync(_portal, Web.Features.Accounts.StaffRoles.Editor);
+        async Task<int> CountAsync()
+        {
+            using var counter = new QueryCounter(_portal);
+            (await admin.GetAsync("/admin/users")).EnsureSuccessStatusCode();
+            return counter.Commands.Count;
+        }
+
+        var withTwo = await CountAsync();
+        for (var i = 0; i < 4; i++)
+        {
+            await Staff.CreateAsync(_portal, Web.Features.Accounts.StaffRoles.Editor);
+        }
+
+        Assert.Equal(withTwo, await CountAsync());
+    }
+
+    [Fact]
+    public async Task Saving_an_article_reads_the_same_number_of_times_for_two_tags_as_for_ten()
+    {
+        var editor = await Staff.SignedInAsync(_portal, Web.Features.Accounts.StaffRoles.Editor);
+        var section = await _portal.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Sections, s => s.Slug == "news"));
+        async Task<int> CountAsync(string title, string tags)
+        {
+            var token = await Staff.TokenAsync(editor, "/admin/articles/edit", "#article-editor");
+            using var counter = new QueryCounter(_portal);
+            var saved = await editor.PostAsync("/admin/articles/edit?handler=Save", Staff.Form(token, Editor.Fields(title, "Text.", sectionId: section.Id, tags: tags)));
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
+            // Each new link between article and tag is its own INSERT; the reads must not grow with the tags.
+            return counter.Commands.Count(c => c.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase));
+        }
+
+        var withTwo = await CountAsync("Two tags", "Common, Tag 1");
+        var withTen = await CountAsync("Ten tags", string.Join(", ", Enumerable.Range(1, 9).Select(i => $"Tag {i}").Append("Common")));
+
+        Assert.Equal(withTwo, withTen);
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/news")]

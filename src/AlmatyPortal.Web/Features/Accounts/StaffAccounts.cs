@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace AlmatyPortal.Web.Features.Accounts;
 
 /// <summary>Creates, disables and resets staff accounts; every change is audited and ends the user's other sessions.</summary>
-public sealed class StaffAccounts(UserManager<StaffUser> users, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> t)
+public sealed class StaffAccounts(UserManager<StaffUser> users, Infrastructure.PortalDbContext db, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> t)
 {
     public async Task<IdentityResult> CreateAsync(string email, string role, string password, string? displayName = null)
     {
@@ -108,5 +108,14 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, AuditLog audit, 
         }
     }
 
-    public Task<List<StaffUser>> ListAsync() => users.Users.OrderBy(u => u.Email).ToListAsync();
+    /// <summary>Every account with its role, in one query.</summary>
+    public async Task<IReadOnlyList<(StaffUser User, string Role)>> ListAsync(CancellationToken ct) =>
+        (await db.Users.AsNoTracking().OrderBy(u => u.Email)
+            .Select(u => new
+            {
+                User = u,
+                Role = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
+            })
+            .ToListAsync(ct))
+        .Select(x => (x.User, x.Role ?? "")).ToList();
 }

@@ -110,12 +110,15 @@ public sealed class ConferenceEditor(PortalDbContext db, MarkdownRenderer markdo
             part.SortOrder = order++;
         }
 
+        // The speakers' people, read in one query; a name not known yet becomes a new person.
+        var personSlugs = speakerLines.Select(l => Slug.From(l[0])).Distinct().ToList();
+        var known = await db.People.Where(p => personSlugs.Contains(p.Slug)).ToListAsync(ct);
         var people = new List<Person>();
         foreach (var line in speakerLines)
         {
             var personSlug = Slug.From(line[0]);
             var person = people.FirstOrDefault(p => p.Slug == personSlug)
-                ?? await db.People.FirstOrDefaultAsync(p => p.Slug == personSlug, ct)
+                ?? known.FirstOrDefault(p => p.Slug == personSlug)
                 ?? db.People.Add(new Person { Slug = personSlug, Name = line[0] }).Entity;
             people.Add(person);
         }

@@ -78,20 +78,12 @@ public sealed partial class ContentImporter
 
     private async Task<List<Tag>> ResolveTagsAsync(List<string> names, CancellationToken ct)
     {
-        var tags = new List<Tag>();
-        foreach (var name in names.Where(n => !string.IsNullOrWhiteSpace(n)))
+        var given = names.Where(n => !string.IsNullOrWhiteSpace(n)).ToList();
+        foreach (var name in given)
         {
-            var slug = Slug.From(name);
-            Require(slug.Length > 0, $"tag '{name}' has no letters or digits");
-            var tag = db.Tags.Local.FirstOrDefault(t => t.Slug == slug)
-                ?? await db.Tags.FirstOrDefaultAsync(t => t.Slug == slug, ct)
-                ?? db.Tags.Add(new Tag { Slug = slug, Name = name.Trim() }).Entity;
-            if (!tags.Contains(tag))
-            {
-                tags.Add(tag);
-            }
+            Require(Slug.From(name).Length > 0, $"tag '{name}' has no letters or digits");
         }
-        return tags;
+        return await TagResolver.ResolveAsync(db, given, ct);
     }
 
     private static DateTime? ParsePublishDate(string? value)

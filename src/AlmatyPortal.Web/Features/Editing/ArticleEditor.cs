@@ -230,14 +230,7 @@ public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown,
 
     private async Task SyncTagsAsync(Article article, IReadOnlyList<string> names, CancellationToken ct)
     {
-        var wanted = new List<Tag>();
-        foreach (var name in names)
-        {
-            var slug = Slug.From(name);
-            wanted.Add(db.Tags.Local.FirstOrDefault(t => t.Slug == slug)
-                ?? await db.Tags.FirstOrDefaultAsync(t => t.Slug == slug, ct)
-                ?? db.Tags.Add(new Tag { Slug = slug, Name = name.Trim() }).Entity);
-        }
+        var wanted = await TagResolver.ResolveAsync(db, names, ct);
         article.Tags.RemoveAll(t => !wanted.Contains(t));
         article.Tags.AddRange(wanted.Where(t => !article.Tags.Contains(t)));
     }

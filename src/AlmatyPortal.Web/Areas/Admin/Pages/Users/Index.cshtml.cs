@@ -10,15 +10,7 @@ public sealed class IndexModel(StaffAccounts accounts, UserManager<StaffUser> us
 {
     public IReadOnlyList<(StaffUser User, string Role)> Staff { get; private set; } = [];
 
-    public async Task OnGetAsync()
-    {
-        var list = new List<(StaffUser, string)>();
-        foreach (var user in await accounts.ListAsync())
-        {
-            list.Add((user, (await users.GetRolesAsync(user)).FirstOrDefault() ?? ""));
-        }
-        Staff = list;
-    }
+    public async Task OnGetAsync(CancellationToken ct) => Staff = await accounts.ListAsync(ct);
 
     public async Task<IActionResult> OnPostCreateAsync(string? email, string? displayName, string? role, string? password) =>
         Done(string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password)
