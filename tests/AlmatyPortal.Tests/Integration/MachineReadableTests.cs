@@ -9,9 +9,10 @@ namespace AlmatyPortal.Tests.Integration;
 /// <summary>Feeds, sitemap, robots, structured data, sharing tags and calendars, as feed readers, search engines and calendar apps read them.</summary>
 public sealed class MachineReadableTests : IClassFixture<MachineReadableTests.Portal>
 {
-    public sealed class Portal : IDisposable
+    public sealed class Portal : ContentPortal
     {
         public Portal()
+            : base(new Dictionary<string, string?> { ["Portal:PublicUrl"] = "https://portal.example.org" })
         {
             Content.WriteArticle("2012-04-01-script-title.md", """
                 title: "Breaking </script><script>alert(1)</script> news"
@@ -20,16 +21,6 @@ public sealed class MachineReadableTests : IClassFixture<MachineReadableTests.Po
                 publish_date: 2012-04-01T09:00:00+06:00
                 tags: [Central Asia]
                 """, "Body with ]]> inside.");
-            Factory = new PortalFactory(Content.Path, new Dictionary<string, string?> { ["Portal:PublicUrl"] = "https://portal.example.org" });
-        }
-
-        public ContentFolder Content { get; } = new();
-        public PortalFactory Factory { get; }
-
-        public void Dispose()
-        {
-            Factory.Dispose();
-            Content.Dispose();
         }
     }
 

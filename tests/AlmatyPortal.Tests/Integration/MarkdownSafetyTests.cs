@@ -28,7 +28,7 @@ public sealed class MarkdownSafetyTests : IClassFixture<MarkdownSafetyTests.Port
         [good](https://www.unhcr.org/) [mail](mailto:almaty@example.org) [local](/news)
         """;
 
-    public sealed class Portal : IDisposable
+    public sealed class Portal : ContentPortal
     {
         public Portal()
         {
@@ -40,16 +40,6 @@ public sealed class MarkdownSafetyTests : IClassFixture<MarkdownSafetyTests.Port
                 publish_date: 2012-02-02T09:00:00+06:00
                 summary: "<img src=x onerror=alert(2)>"
                 """, HostileBody);
-            Factory = new PortalFactory(Content.Path);
-        }
-
-        public ContentFolder Content { get; } = new();
-        public PortalFactory Factory { get; }
-
-        public void Dispose()
-        {
-            Factory.Dispose();
-            Content.Dispose();
         }
     }
 

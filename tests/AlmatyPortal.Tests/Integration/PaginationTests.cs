@@ -11,9 +11,10 @@ public sealed class PaginationTests : IClassFixture<PaginationTests.Portal>
 
     public PaginationTests(Portal portal) => _portal = portal;
 
-    public sealed class Portal : IDisposable
+    public sealed class Portal : ContentPortal
     {
         public Portal()
+            : base(new Dictionary<string, string?> { ["Portal:PageSize"] = "3" })
         {
             for (var day = 1; day <= 6; day++)
             {
@@ -25,16 +26,6 @@ public sealed class PaginationTests : IClassFixture<PaginationTests.Portal>
                     tags: [Updates]
                     """);
             }
-            Factory = new PortalFactory(Content.Path, new Dictionary<string, string?> { ["Portal:PageSize"] = "3" });
-        }
-
-        public ContentFolder Content { get; } = new();
-        public PortalFactory Factory { get; }
-
-        public void Dispose()
-        {
-            Factory.Dispose();
-            Content.Dispose();
         }
     }
 

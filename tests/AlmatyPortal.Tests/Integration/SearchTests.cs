@@ -8,7 +8,7 @@ namespace AlmatyPortal.Tests.Integration;
 
 public sealed class SearchTests : IClassFixture<SearchTests.Portal>
 {
-    public sealed class Portal : IDisposable
+    public sealed class Portal : ContentPortal
     {
         public Portal()
         {
@@ -32,16 +32,6 @@ public sealed class SearchTests : IClassFixture<SearchTests.Portal>
                 publish_date: 2013-02-01T09:00:00+06:00
                 """, "Участники приняли Алматинскую декларацию. Café culture in Almaty.");
             Content.WriteArticle("2013-03-01-draft.md", "title: Secret draft about statelessness\nsection: news\nstatus: draft");
-            Factory = new PortalFactory(Content.Path);
-        }
-
-        public ContentFolder Content { get; } = new();
-        public PortalFactory Factory { get; }
-
-        public void Dispose()
-        {
-            Factory.Dispose();
-            Content.Dispose();
         }
     }
 
