@@ -37,6 +37,9 @@ public static class SitemapEndpoints
             }
 
             static Dictionary<string, string> Everywhere(string path) => Languages.Supported.ToDictionary(l => l, l => Cultures.Prefix(l) + path);
+            // Each translation group's addresses, worked out once for all its members.
+            var articleAlternates = articles.GroupBy(a => a.TranslationGroup).ToDictionary(g => g.Key, g => Alternates(g.Select(a => (a.Language, a.Slug)), "/news/"));
+            var conferenceAlternates = conferences.GroupBy(c => c.TranslationGroup).ToDictionary(g => g.Key, g => Alternates(g.Select(c => (c.Language, c.Slug)), "/conferences/"));
             var entries = new List<Entry>();
             foreach (var language in Languages.Supported)
             {
@@ -53,15 +56,18 @@ public static class SitemapEndpoints
                 }
                 entries.AddRange(tags.Where(t => t.Languages.Any(a => a.Language == language))
                     .Select(t => new Entry($"{prefix}/tags/{t.Slug}", t.Languages.Where(a => a.Language == language).Max(a => a.UpdatedAt), new Dictionary<string, string>())));
-                entries.AddRange(own.Select(a => new Entry($"{prefix}/news/{a.Slug}", a.UpdatedAt,
-                    articles.Where(t => t.TranslationGroup == a.TranslationGroup).GroupBy(t => t.Language).ToDictionary(g => g.Key, g => $"{Cultures.Prefix(g.Key)}/news/{g.First().Slug}"))));
-                entries.AddRange(conferences.Where(c => c.Language == language).Select(c => new Entry($"{prefix}/conferences/{c.Slug}", c.UpdatedAt,
-                    conferences.Where(t => t.TranslationGroup == c.TranslationGroup).GroupBy(t => t.Language).ToDictionary(g => g.Key, g => $"{Cultures.Prefix(g.Key)}/conferences/{g.First().Slug}"))));
+                entries.AddRange(own.Select(a => new Entry($"{prefix}/news/{a.Slug}", a.UpdatedAt, articleAlternates[a.TranslationGroup])));
+                entries.AddRange(conferences.Where(c => c.Language == language)
+                    .Select(c => new Entry($"{prefix}/conferences/{c.Slug}", c.UpdatedAt, conferenceAlternates[c.TranslationGroup])));
             }
             return Results.Text(Write(entries, links), "application/xml; charset=utf-8");
         });
         return routes;
     }
+
+    /// <summary>A group's address in each of its languages (the first version per language, as the pages link).</summary>
+    private static Dictionary<string, string> Alternates(IEnumerable<(string Language, string Slug)> members, string path) =>
+        members.GroupBy(m => m.Language).ToDictionary(g => g.Key, g => $"{Cultures.Prefix(g.Key)}{path}{g.First().Slug}");
 
     private static string Write(IEnumerable<Entry> entries, SiteLinks links)
     {
