@@ -175,6 +175,28 @@ public sealed class LanguageTests(SeededPortal portal) : IClassFixture<SeededPor
         Assert.StartsWith("УВКБ ООН", item.Element("title")!.Value, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/ru/feeds/news.rss")]
+    [InlineData("/ru/feeds/news.atom")]
+    [InlineData("/ru/feeds/sections/news.rss")]
+    [InlineData("/ru/feeds/tags/almatinskaya-deklaratsiya.atom")]
+    [InlineData("/ru/conferences/calendar.ics")]
+    public async Task A_russian_feed_or_calendar_names_itself_and_its_sections_in_russian(string url)
+    {
+        var text = await portal.CreateReader().GetStringAsync(url);
+        // Titles, descriptions, categories and calendar names: the text between tags, and the Atom category labels.
+        var words = System.Text.RegularExpressions.Regex.Matches(text, ">([^<>]+)<|label=\"([^\"]+)\"|X-WR-CALNAME:(.+)")
+            .Select(m => m.Groups[1].Value + m.Groups[2].Value + m.Groups[3].Value)
+            .Where(v => !v.StartsWith("http", StringComparison.Ordinal) && !v.Contains("&lt;", StringComparison.Ordinal))
+            // RSS dates are RFC 822, English by the standard: "Thu, 17 Mar 2011 04:00:00 GMT".
+            .Where(v => !System.Text.RegularExpressions.Regex.IsMatch(v, "^[A-Z][a-z]{2}, \\d{1,2} [A-Z][a-z]{2} \\d{4}"));
+
+        var english = InterfaceText.LatinWords(InterfaceText.WithoutAddresses(string.Join(" ", words)))
+            .Where(w => w is not ("ru" or "tag" or "urn" or "uuid")).ToList();
+
+        Assert.True(english.Count == 0, $"{url}: {string.Join(" ", english)}");
+    }
+
     [Fact]
     public async Task The_sitemap_lists_hreflang_alternates()
     {

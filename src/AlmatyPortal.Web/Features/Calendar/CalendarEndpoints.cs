@@ -3,6 +3,7 @@ using AlmatyPortal.Web.Features.Feeds;
 using AlmatyPortal.Web.Features.News;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace AlmatyPortal.Web.Features.Calendar;
@@ -23,19 +24,19 @@ public static class CalendarEndpoints
 
     private static void MapCalendars(IEndpointRouteBuilder routes, string prefix)
     {
-        routes.MapGet(prefix + "/conferences/calendar.ics", async (HttpContext http, PortalDbContext db, SiteLinks links, IOptions<PortalOptions> options, CancellationToken ct) =>
+        routes.MapGet(prefix + "/conferences/calendar.ics", async (HttpContext http, PortalDbContext db, SiteLinks links, IOptions<PortalOptions> options, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
         {
             var events = await EventsAsync(db, http.Language(), null, ct);
-            return Answer(http, events, $"{options.Value.SiteName}: regional conferences", links, "calendar");
+            return Answer(http, events, t["{0}: regional conferences", t[options.Value.SiteName]], links, t, "calendar");
         });
-        routes.MapGet(prefix + "/conferences/{slug}.ics", async (string slug, HttpContext http, PortalDbContext db, SiteLinks links, CancellationToken ct) =>
+        routes.MapGet(prefix + "/conferences/{slug}.ics", async (string slug, HttpContext http, PortalDbContext db, SiteLinks links, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
         {
             var events = await EventsAsync(db, http.Language(), slug, ct);
-            return events.Count == 0 ? Results.NotFound() : Answer(http, events, events[0].Title, links, slug, download: $"{slug}.ics");
+            return events.Count == 0 ? Results.NotFound() : Answer(http, events, events[0].Title, links, t, slug, download: $"{slug}.ics");
         });
     }
 
-    private static IResult Answer(HttpContext http, IReadOnlyList<CalendarEvent> events, string name, SiteLinks links, string key, string? download = null)
+    private static IResult Answer(HttpContext http, IReadOnlyList<CalendarEvent> events, string name, SiteLinks links, IStringLocalizer t, string key, string? download = null)
     {
         var updated = events.Select(e => e.UpdatedAt).DefaultIfEmpty(DateTime.UnixEpoch).Max();
         if (ConditionalGet.NotModified(http, updated, ConditionalGet.Key("ics", key, updated.Ticks, events.Count)))
@@ -45,7 +46,7 @@ public static class CalendarEndpoints
         var calendar = new ICalendar(name);
         foreach (var e in events)
         {
-            var place = string.Join(", ", new[] { e.Venue, e.City, e.Country }.Where(p => !string.IsNullOrWhiteSpace(p)));
+            var place = string.Join(", ", new[] { e.Venue, e.City, e.Country is null ? null : t[e.Country].Value }.Where(p => !string.IsNullOrWhiteSpace(p)));
             calendar.AllDayEvent($"conference-{e.Id.ToString(CultureInfo.InvariantCulture)}@almatyportal", e.StartDate, e.EndDate, e.UpdatedAt,
                 e.Title, place, e.Summary, links.Absolute($"{Cultures.Prefix(http.Language())}/conferences/{e.Slug}"));
         }

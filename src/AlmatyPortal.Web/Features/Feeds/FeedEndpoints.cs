@@ -1,5 +1,6 @@
 using AlmatyPortal.Web.Features.News;
 using AlmatyPortal.Web.Infrastructure;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace AlmatyPortal.Web.Features.Feeds;
@@ -18,31 +19,32 @@ public static class FeedEndpoints
 
     private static void MapFeeds(IEndpointRouteBuilder routes, string prefix)
     {
-        routes.MapGet(prefix + "/feeds/news.{format:regex(^(rss|atom)$)}", (string format, HttpContext http, FeedQueries feeds, SiteLinks links, IOptions<PortalOptions> options, CancellationToken ct) =>
-            FeedAsync(http, format, feeds, links, options.Value.SiteName + ": news", "News of the region", "/news", null, null, ct));
+        routes.MapGet(prefix + "/feeds/news.{format:regex(^(rss|atom)$)}", (string format, HttpContext http, FeedQueries feeds, SiteLinks links, IOptions<PortalOptions> options, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+            FeedAsync(http, format, feeds, links, t, t["{0}: news", t[options.Value.SiteName]], t["News of the region"], "/news", null, null, ct));
 
-        routes.MapGet(prefix + "/feeds/sections/{slug}.{format:regex(^(rss|atom)$)}", async (string slug, string format, HttpContext http, FeedQueries feeds, NewsQueries news, SiteLinks links, IOptions<PortalOptions> options, CancellationToken ct) =>
+        routes.MapGet(prefix + "/feeds/sections/{slug}.{format:regex(^(rss|atom)$)}", async (string slug, string format, HttpContext http, FeedQueries feeds, NewsQueries news, SiteLinks links, IOptions<PortalOptions> options, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
         {
             var sections = await news.SectionsAsync(ct);
             var section = sections.FirstOrDefault(s => s.Slug == slug);
             return section is null ? Results.NotFound()
-                : await FeedAsync(http, format, feeds, links, $"{options.Value.SiteName}: {section.Name}", $"News filed under {section.Name}",
+                : await FeedAsync(http, format, feeds, links, t, t["{0}: {1}", t[options.Value.SiteName], t[section.Name]], t["News filed under {0}", t[section.Name]],
                     $"/sections/{section.Slug}", SectionTree.WithDescendants(sections, section.Id), null, ct);
         });
 
-        routes.MapGet(prefix + "/feeds/tags/{slug}.{format:regex(^(rss|atom)$)}", async (string slug, string format, HttpContext http, FeedQueries feeds, NewsQueries news, SiteLinks links, IOptions<PortalOptions> options, CancellationToken ct) =>
+        routes.MapGet(prefix + "/feeds/tags/{slug}.{format:regex(^(rss|atom)$)}", async (string slug, string format, HttpContext http, FeedQueries feeds, NewsQueries news, SiteLinks links, IOptions<PortalOptions> options, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
         {
             var tag = await news.TagAsync(slug, ct);
             return tag is null ? Results.NotFound()
-                : await FeedAsync(http, format, feeds, links, $"{options.Value.SiteName}: {tag.Name}", $"News tagged {tag.Name}", $"/tags/{tag.Slug}", null, tag.Id, ct);
+                : await FeedAsync(http, format, feeds, links, t, t["{0}: {1}", t[options.Value.SiteName], tag.Name], t["News tagged {0}", tag.Name], $"/tags/{tag.Slug}", null, tag.Id, ct);
         });
     }
 
-    private static async Task<IResult> FeedAsync(HttpContext http, string format, FeedQueries feeds, SiteLinks links, string title, string description,
+    private static async Task<IResult> FeedAsync(HttpContext http, string format, FeedQueries feeds, SiteLinks links, IStringLocalizer t, string title, string description,
         string sitePath, IReadOnlyCollection<int>? sectionIds, int? tagId, CancellationToken ct)
     {
         var language = http.Language();
-        var items = await feeds.LatestAsync(language, sectionIds, tagId, ct);
+        // Section names are reference names: the feed's language names them, as the pages do.
+        var items = (await feeds.LatestAsync(language, sectionIds, tagId, ct)).Select(i => i with { Section = t[i.Section] }).ToList();
         var updated = items.Count == 0 ? DateTime.UnixEpoch : items.Max(i => i.Updated > i.Published ? i.Updated : i.Published);
         if (ConditionalGet.NotModified(http, updated, ConditionalGet.Key(http.Request.Path, updated.Ticks, items.Count, items.Count > 0 ? items[0].Id : 0)))
         {
