@@ -198,6 +198,20 @@ public sealed class LanguageTests(SeededPortal portal) : IClassFixture<SeededPor
     }
 
     [Fact]
+    public async Task Structured_data_on_russian_pages_names_people_countries_and_the_publisher_in_russian()
+    {
+        static string JsonLd(string html) => string.Join("\n", new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html)
+            .QuerySelectorAll("script[type='application/ld+json']").Select(s => s.TextContent));
+        var conference = JsonLd(await portal.CreateReader().GetStringAsync(RussianConferenceUrl));
+        var article = JsonLd(await portal.CreateReader().GetStringAsync(RussianArticleUrl));
+
+        Assert.Contains("\"name\":\"Эрика Феллер\"", conference, StringComparison.Ordinal);
+        Assert.Contains("\"name\":\"Казахстан\"", conference, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kazakhstan", conference, StringComparison.Ordinal);
+        Assert.Contains("\"name\":\"УВКБ ООН в Центральной Азии\"", article, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_sitemap_lists_hreflang_alternates()
     {
         var sitemap = XDocument.Parse(await portal.CreateReader().GetStringAsync("/sitemap.xml"));

@@ -48,10 +48,11 @@ public static class StructuredData
         },
     });
 
-    public static string Event(ConferenceView conference, SiteLinks links)
+    /// <summary>The record as a schema.org Event; <paramref name="named"/> gives a reference name in the page's language.</summary>
+    public static string Event(ConferenceView conference, SiteLinks links, Func<string, string> named)
     {
         object[] By(params OrganisationRole[] roles) => conference.Organisations.Where(o => roles.Contains(o.Role))
-            .Select(o => (object)Organization(o.Name, o.Url, o.Acronym)).ToArray();
+            .Select(o => (object)Organization(named(o.Name), o.Url, o.Acronym is null ? null : named(o.Acronym))).ToArray();
         return Serialize(new Dictionary<string, object?>
         {
             ["@context"] = "https://schema.org",
@@ -72,19 +73,19 @@ public static class StructuredData
                 {
                     ["@type"] = "PostalAddress",
                     ["addressLocality"] = conference.City,
-                    ["addressCountry"] = conference.CountryIso ?? conference.CountryName,
+                    ["addressCountry"] = conference.CountryIso ?? (conference.CountryName is null ? null : named(conference.CountryName)),
                 },
             },
             ["organizer"] = NullIfEmpty(By(OrganisationRole.Organiser, OrganisationRole.Host)),
             ["sponsor"] = NullIfEmpty(By(OrganisationRole.SupportedBy, OrganisationRole.InCooperationWith)),
             ["funder"] = NullIfEmpty(By(OrganisationRole.Funder)),
             ["performer"] = conference.Speakers.Count == 0 ? null
-                : conference.Speakers.Select(s => new Dictionary<string, object?> { ["@type"] = "Person", ["name"] = s.Name, ["jobTitle"] = s.Title }).ToArray(),
+                : conference.Speakers.Select(s => new Dictionary<string, object?> { ["@type"] = "Person", ["name"] = named(s.Name), ["jobTitle"] = s.Title }).ToArray(),
             ["audience"] = conference.Countries.Count == 0 ? null : new Dictionary<string, object?>
             {
                 ["@type"] = "Audience",
                 ["audienceType"] = conference.ParticipantLevel,
-                ["geographicArea"] = conference.Countries.Select(c => new Dictionary<string, object?> { ["@type"] = "Country", ["name"] = c }).ToArray(),
+                ["geographicArea"] = conference.Countries.Select(c => new Dictionary<string, object?> { ["@type"] = "Country", ["name"] = named(c) }).ToArray(),
             },
         });
     }
