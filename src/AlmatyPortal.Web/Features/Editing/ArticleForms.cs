@@ -64,9 +64,6 @@ public sealed class ArticleForms(PortalDbContext db, OfficeClock clock)
     public async Task<IReadOnlyList<ArticleRevision>> HistoryAsync(int articleId, CancellationToken ct) =>
         await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == articleId && !r.IsAutosave)
             .OrderByDescending(r => r.Version).ToListAsync(ct);
-
-    public async Task<ArticleRevision?> RevisionAsync(int articleId, int version, CancellationToken ct) =>
-        await db.ArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.ArticleId == articleId && r.Version == version, ct);
 }
 
 /// <summary>Where an article stands, for the editor's buttons and messages.</summary>
