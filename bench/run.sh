@@ -47,12 +47,13 @@ declare -A PAGES=(
   [article]="/news/unhcr-convenes-regional-conference-on-refugee-protection-and-migration"
   [conference]="/conferences/refugee-protection-and-international-migration-almaty-2011"
   [conference-list]="/conferences"
+  [archive]="/news/archive"
   [ru-home]="/ru"
   [ru-news-list]="/ru/news"
   [ru-article]="/ru/news/uvkb-oon-provelo-regionalnuyu-konferentsiyu"
   [ru-conference]="/ru/conferences/regionalnaya-konferentsiya-almaty-2011"
 )
-ORDER=(static-css health home news-list news-page-20 tag article conference conference-list ru-home ru-news-list ru-article ru-conference)
+ORDER=(static-css health home news-list news-page-20 tag article conference conference-list archive ru-home ru-news-list ru-article ru-conference)
 
 # Warm up every page once (JIT, caches), then interleave the rounds.
 for name in "${ORDER[@]}"; do wrk -t1 -c4 -d1s "http://127.0.0.1:$PORT${PAGES[$name]}" >/dev/null; done

@@ -289,6 +289,23 @@ public sealed class MachineReadableTests : IClassFixture<MachineReadableTests.Po
     }
 
     [Fact]
+    public async Task The_archive_counts_each_article_in_its_almaty_month_even_near_midnight()
+    {
+        using var content = new ContentFolder();
+        content.WriteArticle("2012-04-15-mid.md", "title: Mid April\nsection: news\nstatus: published\npublish_date: 2012-04-15T09:00:00+06:00");
+        content.WriteArticle("2012-04-30-late.md", "title: Late April\nsection: news\nstatus: published\npublish_date: 2012-04-30T23:30:00+06:00");
+        content.WriteArticle("2012-05-01-early.md", "title: Early May\nsection: news\nstatus: published\npublish_date: 2012-05-01T00:30:00+06:00");
+        using var portal = new PortalFactory(content.Path);
+
+        var index = Html.Text(await portal.CreateReader().GetStringAsync("/news/archive"));
+
+        // 00:30 on 1 May in Almaty is still 30 April in UTC; 23:30 on 30 April is 17:30 UTC.
+        Assert.Contains("2012 (3)", index, StringComparison.Ordinal);
+        Assert.Matches("April\\s*\\(2\\)", index);
+        Assert.Matches("May\\s*\\(1\\)", index);
+    }
+
+    [Fact]
     public async Task Articles_show_related_articles_that_share_a_tag()
     {
         var html = await Client.GetStringAsync("/news/breaking-script-script-alert-1-script-news");

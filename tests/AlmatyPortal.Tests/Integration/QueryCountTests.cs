@@ -42,6 +42,7 @@ public sealed class QueryCountTests : IDisposable
     [InlineData(Seed.ArticleUrl, 8)]
     [InlineData("/news/item-1", 8)]
     [InlineData(Seed.ConferenceUrl, 8)]
+    [InlineData("/news/archive", 1)]
     public async Task A_page_runs_a_fixed_number_of_queries(string url, int queries)
     {
         using var counter = new QueryCounter(_portal);
@@ -103,6 +104,8 @@ public sealed class QueryCountTests : IDisposable
     [InlineData("/conferences")]
     [InlineData(Seed.ArticleUrl)]
     [InlineData(Seed.ConferenceUrl)]
+    [InlineData("/news/archive")]
+    [InlineData("/news/archive/2013/01")]
     public async Task Every_query_a_page_makes_uses_an_index_except_the_small_section_tree(string url)
     {
         using var counter = new QueryCounter(_portal);
