@@ -26,7 +26,7 @@ public sealed class EditModel(ConferenceEditor editor, ConferenceForms forms, Co
     public int? SourceId { get; private set; }
     public bool IsOutOfDate { get; private set; }
     /// <summary>True for the original of its group, the version translations are made from.</summary>
-    public bool IsOriginal { get; private set; } = true;
+    public bool IsOriginal => SourceId is null;
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -54,7 +54,6 @@ public sealed class EditModel(ConferenceEditor editor, ConferenceForms forms, Co
             return;
         }
         (OtherVersions, SourceId, IsOutOfDate) = await translations.StateAsync(existing, ct);
-        IsOriginal = SourceId is null;
         if (SourceId is { } sourceId && await forms.LoadAsync(sourceId, ct) is { } source)
         {
             (Source, SourceLanguage) = (source.Input, source.Language);
