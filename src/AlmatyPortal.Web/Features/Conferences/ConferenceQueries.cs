@@ -42,10 +42,8 @@ public sealed class ConferenceQueries(PortalDbContext db)
             .FirstOrDefaultAsync(ct);
 
     /// <summary>Each language's published version of a conference record (language → site path), this one included.</summary>
-    public async Task<Dictionary<string, string>> TranslationsAsync(Guid group, CancellationToken ct) =>
-        (await db.Conferences.AsNoTracking().Where(c => c.TranslationGroup == group && c.Status == PublicationStatus.Published)
-            .Select(c => new { c.Language, c.Slug }).ToListAsync(ct))
-        .GroupBy(c => c.Language).ToDictionary(g => g.Key, g => $"{Cultures.Prefix(g.Key)}/conferences/{g.First().Slug}");
+    public Task<Dictionary<string, string>> TranslationsAsync(Guid group, CancellationToken ct) =>
+        Publishing.TranslationGroups.PublishedAddressesAsync(db.Conferences, group, "/conferences/", ct);
 
     private static IQueryable<ConferenceSummary> Summaries(IQueryable<Conference> query) =>
         query.Select(c => new ConferenceSummary(c.Slug, c.Title, c.Summary, c.StartDate, c.EndDate, c.City, c.Country == null ? null : c.Country.Name));

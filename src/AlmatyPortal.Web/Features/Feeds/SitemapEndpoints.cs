@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,8 +39,8 @@ public static class SitemapEndpoints
 
             static Dictionary<string, string> Everywhere(string path) => Languages.Supported.ToDictionary(l => l, l => Cultures.Prefix(l) + path);
             // Each translation group's addresses, worked out once for all its members.
-            var articleAlternates = articles.GroupBy(a => a.TranslationGroup).ToDictionary(g => g.Key, g => Alternates(g.Select(a => (a.Language, a.Slug)), "/news/"));
-            var conferenceAlternates = conferences.GroupBy(c => c.TranslationGroup).ToDictionary(g => g.Key, g => Alternates(g.Select(c => (c.Language, c.Slug)), "/conferences/"));
+            var articleAlternates = articles.GroupBy(a => a.TranslationGroup).ToDictionary(g => g.Key, g => TranslationGroups.Addresses(g.Select(a => (a.Language, a.Slug)), "/news/"));
+            var conferenceAlternates = conferences.GroupBy(c => c.TranslationGroup).ToDictionary(g => g.Key, g => TranslationGroups.Addresses(g.Select(c => (c.Language, c.Slug)), "/conferences/"));
             var entries = new List<Entry>();
             foreach (var language in Languages.Supported)
             {
@@ -64,10 +65,6 @@ public static class SitemapEndpoints
         });
         return routes;
     }
-
-    /// <summary>A group's address in each of its languages (the first version per language, as the pages link).</summary>
-    private static Dictionary<string, string> Alternates(IEnumerable<(string Language, string Slug)> members, string path) =>
-        members.GroupBy(m => m.Language).ToDictionary(g => g.Key, g => $"{Cultures.Prefix(g.Key)}{path}{g.First().Slug}");
 
     private static string Write(IEnumerable<Entry> entries, SiteLinks links)
     {

@@ -61,10 +61,8 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
             .FirstOrDefaultAsync(ct);
 
     /// <summary>Each language's published version of an article (language → site path), this one included.</summary>
-    public async Task<Dictionary<string, string>> TranslationsAsync(Guid group, CancellationToken ct) =>
-        (await db.Articles.AsNoTracking().Where(a => a.TranslationGroup == group && a.Status == PublicationStatus.Published)
-            .Select(a => new { a.Language, a.Slug }).ToListAsync(ct))
-        .GroupBy(a => a.Language).ToDictionary(g => g.Key, g => $"{Cultures.Prefix(g.Key)}/news/{g.First().Slug}");
+    public Task<Dictionary<string, string>> TranslationsAsync(Guid group, CancellationToken ct) =>
+        Publishing.TranslationGroups.PublishedAddressesAsync(db.Articles, group, "/news/", ct);
 
     /// <summary>The current address of a published article that used to live at an old slug.</summary>
     public async Task<string?> RenamedToAsync(string language, string oldSlug, CancellationToken ct) =>

@@ -12,4 +12,6 @@ public interface ITranslatableRecord
     int? TranslatedFromVersion { get; }
 
     int Version { get; }
+
+    News.PublicationStatus Status { get; }
 }
