@@ -98,6 +98,32 @@ public sealed class StaffWorkflowTests(BrowserPortal browser) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task A_click_while_an_autosave_is_on_its_way_makes_one_article_not_an_autosaved_twin()
+    {
+        var page = await SignedInPageAsync();
+        var autosaveSent = new TaskCompletionSource();
+        // The server has the first autosave, but its answer is slow to come back, as on a poor connection.
+        await page.RouteAsync("**/admin/articles/edit?handler=Autosave", async route =>
+        {
+            var answer = await route.FetchAsync();
+            autosaveSent.TrySetResult();
+            await Task.Delay(1500);
+            await route.FulfillAsync(new() { Response = answer });
+        });
+        await page.GotoAsync("/admin/articles/edit");
+        await page.GetByLabel("Section").SelectOptionAsync(new SelectOptionValue { Label = "— News" });
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Clicked during an autosave");
+        await page.GetByLabel("Body").FillAsync("The autosave is still travelling.");
+        await autosaveSent.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".notice")).ToHaveTextAsync("Published.");
+        Assert.Equal(1, await browser.Portal.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Articles, a => a.Title == "Clicked during an autosave")));
+    }
+
+    [Fact]
     public async Task A_draft_is_saved_automatically_while_typing()
     {
         var page = await SignedInPageAsync();

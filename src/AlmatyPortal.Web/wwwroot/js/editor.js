@@ -13,6 +13,14 @@
   var timer = null;
   var dirty = false;
   var saving = false;
+  var submitting = false;
+  var buttons = form.querySelectorAll("button[type=submit]");
+
+  // While an autosave is on its way the buttons wait: a click now would post to an address (or a version) the
+  // autosave is about to change, and a new article would be created twice.
+  function hold(on) {
+    buttons.forEach(function (b) { b.disabled = on; });
+  }
 
   function say(text) {
     if (status) {
@@ -21,15 +29,17 @@
   }
 
   function save() {
-    if (!dirty || saving) {
+    if (!dirty || saving || submitting) {
       return;
     }
     saving = true;
     dirty = false;
+    hold(true);
     var data = new FormData(form);
     // An image chosen for upload goes with a real save, not with every autosave.
     data.delete("NewImage");
-    fetch(url, { method: "POST", body: data, credentials: "same-origin" })
+    var signal = window.AbortSignal && AbortSignal.timeout ? AbortSignal.timeout(10000) : undefined;
+    fetch(url, { method: "POST", body: data, credentials: "same-origin", signal: signal })
       .then(function (response) {
         return response.json().then(function (data) { return { status: response.status, data: data }; });
       })
@@ -61,6 +71,7 @@
       })
       .finally(function () {
         saving = false;
+        hold(false);
       });
   }
 
@@ -69,6 +80,18 @@
     clearTimeout(timer);
     timer = setTimeout(save, 3000);
   });
+  // A button press saves (or previews) the form itself; no autosave goes out beside it.
+  form.addEventListener("submit", function () {
+    submitting = true;
+    clearTimeout(timer);
+  });
   setInterval(save, 10000);
   window.addEventListener("pagehide", save);
+  // Back to this page from the browser's history: it is being edited again.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      submitting = false;
+      hold(false);
+    }
+  });
 })();
