@@ -52,10 +52,15 @@ public static class AccountServices
             // A signed-in editor asking for an admin page gets a plain 403, shown by the site's status page.
             o.Events.OnRedirectToAccessDenied = context =>
             {
+                SecurityEvents.AccessDenied(context.HttpContext);
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
         });
+        // Sessions live on the server; the cookie holds only a key, so signing out revokes it everywhere it was copied.
+        services.AddSingleton<StaffSessionStore>();
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<StaffSessionStore>((o, store) => o.SessionStore = store);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffRoles.StaffPolicy, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin, StaffRoles.Editor))
