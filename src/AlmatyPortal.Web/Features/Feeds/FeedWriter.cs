@@ -21,9 +21,9 @@ public static class FeedWriter
         xml.WriteAttributeString("xmlns", "content", null, ContentNs);
         xml.WriteAttributeString("xmlns", "media", null, MediaNs);
         xml.WriteStartElement("channel");
-        xml.WriteElementString("title", channel.Title);
+        xml.WriteElementString("title", HtmlText(channel.Title));
         xml.WriteElementString("link", channel.SiteUrl);
-        xml.WriteElementString("description", channel.Description);
+        xml.WriteElementString("description", HtmlText(channel.Description));
         xml.WriteElementString("language", channel.Language);
         xml.WriteElementString("lastBuildDate", channel.Updated.ToString("r", CultureInfo.InvariantCulture));
         xml.WriteStartElement("atom", "link", AtomNs);
@@ -35,14 +35,14 @@ public static class FeedWriter
         {
             var link = absolute($"/news/{item.Slug}");
             xml.WriteStartElement("item");
-            xml.WriteElementString("title", item.Title);
+            xml.WriteElementString("title", HtmlText(item.Title));
             xml.WriteElementString("link", link);
             xml.WriteStartElement("guid");
             xml.WriteAttributeString("isPermaLink", "false");
             xml.WriteString(absolute($"/news/{item.Id}"));
             xml.WriteEndElement();
             xml.WriteElementString("pubDate", item.Published.ToString("r", CultureInfo.InvariantCulture));
-            xml.WriteElementString("description", item.Summary);
+            xml.WriteElementString("description", HtmlText(item.Summary));
             xml.WriteStartElement("content", "encoded", ContentNs);
             xml.WriteCData(item.BodyHtml.Replace("]]>", "]]]]><![CDATA[>", StringComparison.Ordinal));
             xml.WriteEndElement();
@@ -73,8 +73,8 @@ public static class FeedWriter
     {
         xml.WriteStartElement("feed", AtomNs);
         xml.WriteAttributeString("xml", "lang", null, channel.Language);
-        xml.WriteElementString("title", AtomNs, channel.Title);
-        xml.WriteElementString("subtitle", AtomNs, channel.Description);
+        TextConstruct(xml, "title", channel.Title);
+        TextConstruct(xml, "subtitle", channel.Description);
         xml.WriteElementString("id", AtomNs, channel.SelfUrl);
         xml.WriteElementString("updated", AtomNs, Iso(channel.Updated));
         Link(xml, channel.SiteUrl, "alternate", "text/html");
@@ -86,11 +86,11 @@ public static class FeedWriter
         {
             xml.WriteStartElement("entry", AtomNs);
             xml.WriteElementString("id", AtomNs, absolute($"/news/{item.Id}"));
-            xml.WriteElementString("title", AtomNs, item.Title);
+            TextConstruct(xml, "title", item.Title);
             Link(xml, absolute($"/news/{item.Slug}"), "alternate", "text/html");
             xml.WriteElementString("published", AtomNs, Iso(item.Published));
             xml.WriteElementString("updated", AtomNs, Iso(item.Updated > item.Published ? item.Updated : item.Published));
-            xml.WriteElementString("summary", AtomNs, item.Summary);
+            TextConstruct(xml, "summary", item.Summary);
             xml.WriteStartElement("content", AtomNs);
             xml.WriteAttributeString("type", "html");
             xml.WriteString(item.BodyHtml);
@@ -109,6 +109,23 @@ public static class FeedWriter
         }
         xml.WriteEndElement();
     });
+
+    /// <summary>
+    /// RSS readers parse title and description as HTML, so plain text is HTML-encoded here and then XML-encoded by the
+    /// writer: a summary reading "&lt;svg onload=…&gt;" arrives as text, never as an element.
+    /// </summary>
+    public static string HtmlText(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
+
+    /// <summary>An Atom text construct declared as plain text (RFC 4287 3.1), which readers must not parse as markup.</summary>
+    private static void TextConstruct(XmlWriter xml, string name, string text)
+    {
+        xml.WriteStartElement(name, AtomNs);
+        xml.WriteAttributeString("type", "text");
+        xml.WriteString(text);
+        xml.WriteEndElement();
+    }
 
     private static void Link(XmlWriter xml, string href, string rel, string type)
     {
