@@ -27,8 +27,7 @@ public static class PortalServices
         var services = builder.Services;
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PortalOptions>, PortalOptionsValidator>();
-        services.AddOptions<DonateOptions>().BindConfiguration(DonateOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DonateOptions>, DonateOptionsValidator>();
+        services.AddDonations();
 
         var portal = builder.Configuration.GetSection(PortalOptions.SectionName).Get<PortalOptions>() ?? new PortalOptions();
         var paths = new PortalPaths(Options.Create(portal), builder.Environment);
@@ -43,7 +42,6 @@ public static class PortalServices
         services.AddScoped<MediaLibrary>();
         services.AddScoped<ContentImporter>();
         services.AddScoped<ContentExporter>();
-        services.AddScoped<DonationCounter>();
         services.AddScoped<NewsQueries>();
         services.AddScoped<SiteStructure>();
         services.AddScoped<Features.Feeds.FeedQueries>();
@@ -92,6 +90,11 @@ public static class PortalServices
             o.Conventions.AuthorizeAreaFolder("Admin", "/Audit", StaffRoles.AdminPolicy);
         })
         .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new AntiforgeryRejectionLog()));
+        // The antiforgery cookie is Secure whenever the request came over https (directly or through a known proxy).
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.AddPortalHostFiltering(portal);
         services.AddLocalizedMessages();
         services.AddRouting(o => { o.LowercaseUrls = true; o.AppendTrailingSlash = false; });
         // Razor would otherwise write every Cyrillic letter and typographic dash as an entity.

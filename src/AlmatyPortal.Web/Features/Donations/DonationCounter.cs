@@ -1,10 +1,14 @@
 using System.Text.RegularExpressions;
+using AlmatyPortal.Web.Features.News;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Web.Features.Donations;
 
-/// <summary>Counts donate clicks per source page and day, atomically, storing nothing about the reader.</summary>
+/// <summary>
+/// Counts donate clicks per source page and day, atomically, storing nothing about the reader. Only real public pages
+/// are counted under their own path; anything else is "(unknown)", so invented paths cannot add rows.
+/// </summary>
 public sealed partial class DonationCounter(PortalDbContext db, OfficeClock clock)
 {
     public const int SourcePathMaxLength = 200;
@@ -23,7 +27,7 @@ public sealed partial class DonationCounter(PortalDbContext db, OfficeClock cloc
 
     public async Task CountAsync(string? from, CancellationToken ct)
     {
-        var source = NormaliseSource(from);
+        var source = await PublicPageAsync(NormaliseSource(from), ct) ? NormaliseSource(from) : UnknownSource;
         var day = clock.Today;
         // One statement, so concurrent clicks never lose a count.
         await db.Database.ExecuteSqlAsync(
@@ -31,6 +35,44 @@ public sealed partial class DonationCounter(PortalDbContext db, OfficeClock cloc
             ct);
     }
 
+    /// <summary>Whether a path is one of the site's public pages: a list, or a record that exists (one indexed read at most).</summary>
+    private async Task<bool> PublicPageAsync(string path, CancellationToken ct)
+    {
+        if (path == UnknownSource)
+        {
+            return false;
+        }
+        var language = Cultures.LanguageOf(path);
+        var bare = path[Cultures.Prefix(language).Length..];
+        if (bare.Length == 0)
+        {
+            bare = "/";
+        }
+        if (bare is "/" or "/news" or "/conferences" or "/search" || ArchivePath().IsMatch(bare))
+        {
+            return true;
+        }
+        var match = RecordPath().Match(bare);
+        if (!match.Success)
+        {
+            return false;
+        }
+        var slug = match.Groups["slug"].Value;
+        return match.Groups["kind"].Value switch
+        {
+            "news" => await db.Articles.AnyAsync(a => a.Slug == slug && a.Language == language && a.Status == PublicationStatus.Published, ct),
+            "conferences" => await db.Conferences.AnyAsync(c => c.Slug == slug && c.Language == language && c.Status == PublicationStatus.Published, ct),
+            "sections" => await db.Sections.AnyAsync(s => s.Slug == slug, ct),
+            _ => await db.Tags.AnyAsync(t => t.Slug == slug, ct),
+        };
+    }
+
     [GeneratedRegex(@"^/(?!/)[A-Za-z0-9\-._~/%]*$")]
     private static partial Regex LocalPath();
+
+    [GeneratedRegex(@"^/news/archive(/\d{4}(/\d{1,2})?)?$")]
+    private static partial Regex ArchivePath();
+
+    [GeneratedRegex(@"^/(?<kind>news|conferences|sections|tags)/(?<slug>[a-z0-9-]{1,120})$")]
+    private static partial Regex RecordPath();
 }
