@@ -12,7 +12,7 @@ public static class PortalPipeline
 {
     private const string ContentSecurityPolicy =
         "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; object-src 'none'; " +
-        "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     public static WebApplication UsePortal(this WebApplication app)
     {
