@@ -24,6 +24,14 @@ public static class DurableFile
         }
     }
 
+    /// <summary>Writes a new file and flushes it to disk, without renaming: for a caller that renames it later.</summary>
+    public static async Task WriteInPlaceAsync(string path, byte[] bytes, CancellationToken ct)
+    {
+        await using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
+        await stream.WriteAsync(bytes, ct);
+        stream.Flush(flushToDisk: true);
+    }
+
     public static Task WriteTextAsync(string path, string text, CancellationToken ct) =>
         WriteAsync(path, new System.Text.UTF8Encoding(false).GetBytes(text), ct);
 }

@@ -22,6 +22,7 @@ public static class PortalPipeline
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseUploadLimits();
         app.UseRequestLocalization();
         app.UseLanguageRedirects();
         app.Use(async (context, next) =>

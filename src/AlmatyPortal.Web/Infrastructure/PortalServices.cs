@@ -40,6 +40,7 @@ public static class PortalServices
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<MediaStore>();
         services.AddScoped<MediaLibrary>();
+        services.AddUploadLimits();
         services.AddScoped<ContentImporter>();
         services.AddScoped<ContentExporter>();
         services.AddScoped<NewsQueries>();

@@ -4,9 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AlmatyPortal.Web.Pages;
 
 [IgnoreAntiforgeryToken]
-public sealed class StatusModel : PageModel
+public sealed class StatusModel(Microsoft.Extensions.Options.IOptions<Infrastructure.PortalOptions> options) : PageModel
 {
     public int Code { get; private set; }
+
+    /// <summary>The upload limit in megabytes, for the 413 page.</summary>
+    public string MaxUploadMegabytes => (options.Value.MaxUploadBytes / (1024 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.CurrentCulture);
 
     public void OnGet(int code)
     {

@@ -40,6 +40,10 @@ public sealed class MediaAsset
     public (string Text, string Language) AltFor(string language) =>
         AltTranslations.FirstOrDefault(t => t.Language == language) is { } translated ? (translated.Text, language) : (AltText, Infrastructure.Languages.Default);
 
+    /// <summary>The file names of the resized copies.</summary>
+    public static IEnumerable<string> VariantFiles(string variants) =>
+        variants.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(v => v.Split('=')).Where(p => p.Length == 2).Select(p => p[1]);
+
     /// <summary>The srcset value for the resized copies, or empty.</summary>
     public static string SrcSet(string variants) => string.Join(", ",
         variants.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(v => v.Split('=')).Where(p => p.Length == 2)

@@ -17,6 +17,9 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog 
 {
     public static readonly int[] Widths = [480, 960, 1600];
 
+    /// <summary>What staff are told when an upload's bytes are already in the library (a resource key).</summary>
+    public const string ReusedNotice = "This file is already in the library as {0}, so that item is used; its alt text and credit are unchanged.";
+
     private static readonly string[] ForeignMarkers = ["<script", "<html", "<svg", "<?php", "<!doctype", "<iframe", "<body"];
 
     public async Task<UploadOutcome> UploadAsync(Stream content, string fileName, MediaDetails details, CancellationToken ct)
@@ -70,32 +73,64 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog 
 
         var opaque = upright.AlphaType == SKAlphaType.Opaque || codec.EncodedFormat == SKEncodedImageFormat.Jpeg;
         var widths = Widths.Where(w => w < upright.Width).Append(Math.Min(upright.Width, Widths[^1])).Distinct().Order().ToList();
-        var stored = new List<string>();
+        var stored = new List<StagedFile>();
         long total = 0;
-        foreach (var width in widths)
+        try
         {
-            var encoded = Encode(upright, width, opaque);
-            total += encoded.Length;
-            stored.Add(await store.SaveAsync($"{name}-{width}", opaque ? ".jpg" : ".png", encoded, ct));
+            foreach (var width in widths)
+            {
+                var encoded = Encode(upright, width, opaque);
+                total += encoded.Length;
+                stored.Add(await store.StageAsync($"{name}-{width}", opaque ? ".jpg" : ".png", encoded, ct));
+            }
+            if (await ExistingAsync(stored[^1].FileName, ct) is { } existing)
+            {
+                MediaStore.Discard(stored);
+                return UploadOutcome.Existing(existing);
+            }
+            var largest = widths[^1];
+            var asset = new MediaAsset
+            {
+                Name = await UniqueNameAsync(name, ct),
+                FileName = stored[^1].FileName,
+                ContentType = opaque ? "image/jpeg" : "image/png",
+                Width = largest,
+                Height = (int)Math.Round(upright.Height * (largest / (double)upright.Width)),
+                Variants = string.Join(';', widths.Select((w, i) => $"{w}={stored[i].FileName}")),
+                Bytes = total,
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            details.ApplyTo(asset);
+            return await CommitAsync(asset, stored, AuditText.Format(AuditText.ImageStored, codec.EncodedFormat, codec.Info.Width, codec.Info.Height, string.Join(", ", widths)), ct);
         }
-        var largest = widths[^1];
-        var asset = new MediaAsset
+        catch
         {
-            Name = await UniqueNameAsync(name, ct),
-            FileName = stored[^1],
-            ContentType = opaque ? "image/jpeg" : "image/png",
-            Width = largest,
-            Height = (int)Math.Round(upright.Height * (largest / (double)upright.Width)),
-            Variants = string.Join(';', widths.Select((w, i) => $"{w}={stored[i]}")),
-            Bytes = total,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        details.ApplyTo(asset);
+            MediaStore.Discard(stored);
+            throw;
+        }
+    }
+
+    /// <summary>The row first, then the files: a crash between leaves pending files that the start-up sweep finishes.</summary>
+    private async Task<UploadOutcome> CommitAsync(MediaAsset asset, IReadOnlyList<StagedFile> files, string auditDetail, CancellationToken ct)
+    {
         db.Media.Add(asset);
-        audit.Add(AuditLog.Upload, AuditText.Format(AuditText.Media, asset.Name), AuditText.Format(AuditText.ImageStored, codec.EncodedFormat, codec.Info.Width, codec.Info.Height, string.Join(", ", widths)));
+        audit.Add(AuditLog.Upload, AuditText.Format(AuditText.Media, asset.Name), auditDetail);
         await db.SaveChangesAsync(ct);
+        store.Publish(files);
         return UploadOutcome.Uploaded(asset);
     }
+
+    /// <summary>Publishes the pending files whose rows committed and deletes files no row names (see <see cref="MediaStore.SweepAsync"/>).</summary>
+    public async Task<MediaSweep> SweepAsync(TimeSpan olderThan, CancellationToken ct)
+    {
+        var rows = await db.Media.AsNoTracking().Select(m => new { m.FileName, m.Variants }).ToListAsync(ct);
+        var referenced = rows.SelectMany(r => MediaAsset.VariantFiles(r.Variants).Append(r.FileName)).ToHashSet(StringComparer.Ordinal);
+        return await store.SweepAsync(referenced, olderThan, clock.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>The same bytes are stored once: a second upload of them reuses the item already in the library.</summary>
+    private Task<MediaAsset?> ExistingAsync(string fileName, CancellationToken ct) =>
+        db.Media.AsNoTracking().FirstOrDefaultAsync(m => m.FileName == fileName, ct);
 
     public async Task<bool> UpdateDetailsAsync(int id, MediaDetails details, CancellationToken ct)
     {
@@ -141,20 +176,31 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog 
         {
             return UploadOutcome.Refused(t["The file holds other content besides a PDF, so it is not accepted."].Value);
         }
-        var asset = new MediaAsset
+        var staged = await store.StageAsync(name, ".pdf", bytes, ct);
+        try
         {
-            Name = await UniqueNameAsync(name, ct),
-            FileName = await store.SaveAsync(name, ".pdf", bytes, ct),
-            ContentType = "application/pdf",
-            Bytes = bytes.Length,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        details.ApplyTo(asset);
-        asset.IsDecorative = false;
-        db.Media.Add(asset);
-        audit.Add(AuditLog.Upload, AuditText.Format(AuditText.Media, asset.Name), AuditText.Format(AuditText.PdfStored, bytes.Length));
-        await db.SaveChangesAsync(ct);
-        return UploadOutcome.Uploaded(asset);
+            if (await ExistingAsync(staged.FileName, ct) is { } existing)
+            {
+                MediaStore.Discard([staged]);
+                return UploadOutcome.Existing(existing);
+            }
+            var asset = new MediaAsset
+            {
+                Name = await UniqueNameAsync(name, ct),
+                FileName = staged.FileName,
+                ContentType = "application/pdf",
+                Bytes = bytes.Length,
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            details.ApplyTo(asset);
+            asset.IsDecorative = false;
+            return await CommitAsync(asset, [staged], AuditText.Format(AuditText.PdfStored, bytes.Length), ct);
+        }
+        catch
+        {
+            MediaStore.Discard([staged]);
+            throw;
+        }
     }
 
     private async Task<string> UniqueNameAsync(string name, CancellationToken ct)
@@ -259,9 +305,10 @@ public sealed record MediaDetails(string? AltText, bool IsDecorative, string? Cr
     }
 }
 
-/// <summary>An upload's result: the stored item, or the reason it was refused.</summary>
-public sealed record UploadOutcome(MediaAsset? Asset, string? Error)
+/// <summary>An upload's result: the stored item (new, or the one already holding the same bytes), or the reason it was refused.</summary>
+public sealed record UploadOutcome(MediaAsset? Asset, string? Error, bool Reused = false)
 {
     public static UploadOutcome Uploaded(MediaAsset asset) => new(asset, null);
+    public static UploadOutcome Existing(MediaAsset asset) => new(asset, null, Reused: true);
     public static UploadOutcome Refused(string error) => new(null, error);
 }

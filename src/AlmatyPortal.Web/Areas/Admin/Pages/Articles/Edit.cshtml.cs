@@ -114,6 +114,7 @@ public sealed class EditModel(ArticleEditor editor, ArticleForms forms, Markdown
     private async Task<IActionResult> SaveAsync(int? id, SaveIntent intent, CancellationToken ct)
     {
         Input.Id = id ?? Input.Id;
+        string? reused = null;
         if (ModelState.IsValid && NewImage is { Length: > 0 })
         {
             // The image goes into the library first; if it is refused, nothing of the article is saved either.
@@ -122,6 +123,7 @@ public sealed class EditModel(ArticleEditor editor, ArticleForms forms, Markdown
             if (upload.Asset is { } asset)
             {
                 Input.FeaturedImageId = asset.Id;
+                reused = upload.Reused ? t[Features.Media.MediaLibrary.ReusedNotice, asset.Name].Value : null;
             }
             else
             {
@@ -140,7 +142,7 @@ public sealed class EditModel(ArticleEditor editor, ArticleForms forms, Markdown
                         Features.News.PublicationStatus.Scheduled when intent == SaveIntent.Publish => t["Scheduled: it will be published at its publish date."].Value,
                         _ when intent == SaveIntent.Unpublish => t["Unpublished: it is a draft again and no longer public."].Value,
                         _ => t["Saved."].Value,
-                    };
+                    } + (reused is null ? "" : " " + reused);
                     return LocalRedirect($"/admin/articles/edit/{saved.Id}");
                 case SaveOutcome.NotFound:
                     return NotFound();

@@ -35,7 +35,7 @@ public sealed class IndexModel(MediaLibrary library, IStringLocalizer<SharedReso
             var outcome = await library.UploadAsync(stream, Upload.FileName, Details.ToDetails(), ct);
             if (outcome.Asset is { } asset)
             {
-                TempData["Notice"] = t["Uploaded {0}.", asset.Name].Value;
+                TempData["Notice"] = outcome.Reused ? t[MediaLibrary.ReusedNotice, asset.Name].Value : t["Uploaded {0}.", asset.Name].Value;
                 return LocalRedirect("/admin/media");
             }
             ModelState.AddModelError(nameof(Upload), outcome.Error!);
