@@ -1,23 +1,19 @@
 using AlmatyPortal.Web.Infrastructure;
 
 var (command, hostArgs) = PortalCommands.Parse(args);
-var builder = WebApplication.CreateBuilder(hostArgs);
-builder.AddPortal();
-if (command is not null)
+if (command?.Verb is PortalCommands.Help or PortalCommands.Unknown)
 {
-    // A command imports, exports or adds a user; the start-up import of an empty database would only get in its way.
-    builder.Configuration["Portal:ImportOnStartup"] = "false";
+    return PortalCommands.PrintUsage(command);
 }
-
-var app = builder.Build();
-if (command is not null)
+return await PortalStartup.RunAsync(command, hostArgs, builder =>
 {
-    return await PortalCommands.RunAsync(app, command);
-}
-
-app.UsePortal();
-await app.RunAsync();
-return 0;
+    builder.AddPortal();
+    if (command is not null)
+    {
+        // A command imports, exports or adds a user; the start-up import of an empty database would only get in its way.
+        builder.Configuration["Portal:ImportOnStartup"] = "false";
+    }
+}, app => app.UsePortal());
 
 /// <summary>The portal's entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

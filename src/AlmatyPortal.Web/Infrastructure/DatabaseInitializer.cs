@@ -26,7 +26,6 @@ internal sealed class DatabaseInitializer(
         }
 
         await EnsureStaffAsync(scope.ServiceProvider);
-        await SweepMediaAsync(scope.ServiceProvider, cancellationToken);
         var search = scope.ServiceProvider.GetRequiredService<Features.Search.SearchIndex>();
         if (await search.NeedsRebuildAsync(cancellationToken))
         {
@@ -43,17 +42,6 @@ internal sealed class DatabaseInitializer(
             }
         }
         await scope.ServiceProvider.GetRequiredService<Features.Names.NameBook>().ReloadAsync(db, cancellationToken);
-    }
-
-    // An upload interrupted by a crash left a pending file (row committed, file not yet renamed) or a file no row names.
-    private async Task SweepMediaAsync(IServiceProvider services, CancellationToken ct)
-    {
-        var sweep = await services.GetRequiredService<Features.Media.MediaLibrary>().SweepAsync(TimeSpan.Zero, ct);
-        if (sweep.Published > 0 || sweep.Deleted.Count > 0)
-        {
-            logger.LogWarning("Media sweep after an interrupted upload: published {Published} pending files, deleted {Deleted} files no row names",
-                sweep.Published, sweep.Deleted.Count);
-        }
     }
 
     private async Task EnsureStaffAsync(IServiceProvider services)

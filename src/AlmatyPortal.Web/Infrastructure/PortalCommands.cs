@@ -5,48 +5,121 @@ using AlmatyPortal.Web.Features.Content;
 namespace AlmatyPortal.Web.Infrastructure;
 
 /// <summary>
-/// The command-line verbs: "import [path]", "export [path]" (without a path, Portal:ContentPath) and
-/// "search rebuild", and "users add --email E --role Admin|Editor", which reads the password from standard input or a prompt, never from an argument.
+/// The command-line verbs: import, export, search rebuild, users add, backup, restore, migrate and media sweep, and
+/// help. The password of "users add" is read from standard input or a prompt, never from an argument.
 /// </summary>
 public static class PortalCommands
 {
-    /// <summary>A parsed command: the verb, its path or options, and the arguments left for the host.</summary>
-    public sealed record Command(string Verb, string? Path, IReadOnlyDictionary<string, string> Options);
+    public const string Help = "help";
+    public const string Unknown = "unknown";
+    public const int UsageError = 2;
+
+    /// <summary>A parsed command: the verb, its path or options, and whether it asked for help.</summary>
+    public sealed record Command(string Verb, string? Path, IReadOnlyDictionary<string, string> Options, string? Topic = null);
+
+    private static readonly Dictionary<string, string> Usages = new(StringComparer.Ordinal)
+    {
+        ["import"] = "import [folder]                 import content files (default: Portal:ContentPath); upserts by slug, never deletes",
+        ["export"] = "export [folder]                 write the database as content files (default: Portal:ContentPath)",
+        ["search rebuild"] = "search rebuild                  rebuild the search index from the articles",
+        ["users add"] = "users add --email E --role Admin|Editor [--name \"Full Name\"]\n" +
+            "                                create a staff account; the password is read from standard input",
+        ["backup"] = "backup <folder>                 online backup of the database, media and keys, with a manifest\n" +
+            "backup --verify <folder>        check a backup: checksums, integrity_check, counts, media",
+        ["restore"] = "restore <folder>                rebuild an empty Portal:DataPath from a verified backup",
+        ["migrate"] = "migrate                         apply database migrations, then exit without serving",
+        ["media sweep"] = "media sweep [--older-than-minutes N]\n" +
+            "                                publish or delete media files an interrupted upload left (default N: 10)",
+    };
 
     /// <summary>Splits the verb and its own arguments off, leaving the rest for the host (--urls, settings).</summary>
     public static (Command? Command, string[] HostArgs) Parse(string[] args)
     {
-        if (args.Length > 0 && args[0] is "import" or "export")
+        if (args.Length == 0 || args[0].StartsWith('-') && args[0] is not ("--help" or "-h" or "-?"))
         {
-            var path = args.Length > 1 && !args[1].StartsWith('-') ? args[1] : null;
-            return (new Command(args[0], path, new Dictionary<string, string>()), args.Skip(path is null ? 1 : 2).ToArray());
+            return (null, args);
         }
-        if (args.Length > 1 && args[0] == "search" && args[1] == "rebuild")
+        if (args[0] is "help" or "--help" or "-h" or "-?")
         {
-            return (new Command("search rebuild", null, new Dictionary<string, string>()), args.Skip(2).ToArray());
+            var topic = args.Length > 1 ? string.Join(' ', args.Skip(1).TakeWhile(a => !a.StartsWith('-'))) : null;
+            return (new Command(Help, null, new Dictionary<string, string>(), topic), []);
         }
-        if (args.Length > 1 && args[0] == "users" && args[1] == "add")
+        var verb = args.Length > 1 && Usages.ContainsKey(args[0] + " " + args[1]) ? args[0] + " " + args[1] : args[0];
+        if (!Usages.ContainsKey(verb))
         {
-            var options = new Dictionary<string, string>();
-            var rest = new List<string>();
-            for (var i = 2; i < args.Length; i++)
+            return (new Command(Unknown, null, new Dictionary<string, string>(), args[0]), []);
+        }
+        var rest = args.Skip(verb.Count(c => c == ' ') + 1).ToList();
+        if (rest.Any(a => a is "--help" or "-h" or "-?"))
+        {
+            return (new Command(Help, null, new Dictionary<string, string>(), verb), []);
+        }
+        var options = new Dictionary<string, string>();
+        var hostArgs = new List<string>();
+        string? path = null;
+        for (var i = 0; i < rest.Count; i++)
+        {
+            if (rest[i] is "--email" or "--role" or "--name" or "--older-than-minutes" && i + 1 < rest.Count)
             {
-                if (args[i] is "--email" or "--role" or "--name" && i + 1 < args.Length)
-                {
-                    options[args[i][2..]] = args[++i];
-                }
-                else
-                {
-                    rest.Add(args[i]);
-                }
+                options[rest[i][2..]] = rest[++i];
             }
-            return (new Command("users add", null, options), rest.ToArray());
+            else if (rest[i] == "--verify")
+            {
+                options["verify"] = "true";
+            }
+            else if (path is null && hostArgs.Count == 0 && !rest[i].StartsWith('-'))
+            {
+                path = rest[i];
+            }
+            else
+            {
+                hostArgs.Add(rest[i]);
+            }
         }
-        return (null, args);
+        return (new Command(verb, path, options), hostArgs.ToArray());
+    }
+
+    /// <summary>Prints the usage (of one verb, or of all) and returns 0 for help, 2 for an unknown verb.</summary>
+    public static int PrintUsage(Command command)
+    {
+        if (command.Verb == Unknown)
+        {
+            Console.Error.WriteLine($"Unknown command '{command.Topic}'.");
+            Console.Error.WriteLine(Usage(null));
+            return UsageError;
+        }
+        Console.Out.WriteLine(Usage(command.Topic is not null && Usages.ContainsKey(command.Topic) ? command.Topic : null));
+        return 0;
+    }
+
+    public static string Usage(string? verb)
+    {
+        const string Program = "AlmatyPortal.Web";
+        if (verb is not null)
+        {
+            return $"Usage: {Program} {Usages[verb]}\n\nSettings may follow, as on start-up: --Portal:DataPath=/srv/portal";
+        }
+        return $"""
+            Usage: {Program} [command] [settings]
+
+            Without a command the portal serves the web site (--urls http://127.0.0.1:8080 chooses the address).
+
+            Commands:
+              {string.Join("\n  ", Usages.Values.Select(u => u.Replace("\n", "\n  ", StringComparison.Ordinal)))}
+              help [command]                  this text, or one command's
+
+            Settings come from appsettings.json, environment variables (Portal__DataPath=/srv/portal) or the command
+            line (--Portal:DataPath=/srv/portal); the README lists them.
+            """;
     }
 
     public static async Task<int> RunAsync(WebApplication app, Command command)
     {
+        if (command.Verb == "restore")
+        {
+            // A restore fills an empty data folder; nothing may create a database there first.
+            return await Features.Backups.BackupCommands.RestoreAsync(app.Services, command.Path);
+        }
         // Migrations and the database come first, exactly as at start-up, but no server is started.
         foreach (var initializer in app.Services.GetServices<IHostedService>().OfType<DatabaseInitializer>())
         {
@@ -59,8 +132,8 @@ public static class PortalCommands
             case "import":
             {
                 var folder = Folder(services, command.Path);
+                // The importer logs each file as it goes, each problem, and the summary once.
                 var report = await services.GetRequiredService<ContentImporter>().ImportAsync(folder);
-                await Console.Out.WriteLineAsync($"Imported {folder}: {report}");
                 return report.HasProblems ? 1 : 0;
             }
             case "export":
@@ -76,6 +149,23 @@ public static class PortalCommands
                 await Console.Out.WriteLineAsync($"Rebuilt the search index: {count} documents.");
                 return 0;
             }
+            case "migrate":
+                await Console.Out.WriteLineAsync("The database is up to date.");
+                return 0;
+            case "media sweep":
+            {
+                var minutes = 10;
+                if (command.Options.TryGetValue("older-than-minutes", out var given) && (!int.TryParse(given, out minutes) || minutes < 0))
+                {
+                    await Console.Error.WriteLineAsync($"--older-than-minutes takes a whole number of minutes, 0 or more (it is '{given}').");
+                    return UsageError;
+                }
+                var sweep = await services.GetRequiredService<Features.Media.MediaLibrary>().SweepAsync(TimeSpan.FromMinutes(minutes), CancellationToken.None);
+                await Console.Out.WriteLineAsync($"Media sweep: published {sweep.Published} pending files, deleted {sweep.Deleted.Count} files no item names.");
+                return 0;
+            }
+            case "backup":
+                return await Features.Backups.BackupCommands.BackupAsync(services, command.Path, command.Options.ContainsKey("verify"));
             default:
                 return await AddUserAsync(services, command.Options);
         }

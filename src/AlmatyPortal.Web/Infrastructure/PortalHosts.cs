@@ -12,6 +12,38 @@ public static class PortalHosts
 {
     private static readonly string[] Loopback = ["localhost", "127.0.0.1", "[::1]"];
 
+    /// <summary>
+    /// X-Forwarded-For and -Proto are believed only from Portal:KnownProxies and Portal:KnownNetworks, so the rate
+    /// limiter, the audit log and the security log see the reader's address, and cookies and links see https; a
+    /// forged header from anyone else is ignored. The framework's default of trusting loopback is dropped.
+    /// </summary>
+    public static IServiceCollection AddPortalForwardedHeaders(this IServiceCollection services, PortalOptions portal)
+    {
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            // Each hop is believed only if the one that sent it is a known proxy, so no limit on the count is needed.
+            o.ForwardLimit = null;
+            foreach (var proxy in PortalOptions.ListOf(portal.KnownProxies))
+            {
+                if (System.Net.IPAddress.TryParse(proxy, out var address))
+                {
+                    o.KnownProxies.Add(address);
+                }
+            }
+            foreach (var network in PortalOptions.ListOf(portal.KnownNetworks))
+            {
+                if (System.Net.IPNetwork.TryParse(network, out var parsed))
+                {
+                    o.KnownIPNetworks.Add(parsed);
+                }
+            }
+        });
+        return services;
+    }
+
     public static IServiceCollection AddPortalHostFiltering(this IServiceCollection services, PortalOptions portal)
     {
         services.AddOptions<HostFilteringOptions>().PostConfigure<IConfiguration>((o, configuration) =>

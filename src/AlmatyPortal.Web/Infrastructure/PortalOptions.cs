@@ -36,6 +36,18 @@ public sealed class PortalOptions
 
     /// <summary>The office's time zone: publish dates are shown, and "today" is counted, in it.</summary>
     public string TimeZone { get; set; } = "Asia/Almaty";
+
+    /// <summary>
+    /// Addresses of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed, separated by ';' or ','
+    /// (e.g. "127.0.0.1" for nginx on the same machine). Empty: no forwarded header is believed.
+    /// </summary>
+    public string? KnownProxies { get; set; }
+
+    /// <summary>Networks of trusted proxies in CIDR form ("10.0.0.0/24"), separated by ';' or ','.</summary>
+    public string? KnownNetworks { get; set; }
+
+    public static IEnumerable<string> ListOf(string? value) =>
+        (value ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
 internal sealed class PortalOptionsValidator : IValidateOptions<PortalOptions>
@@ -74,6 +86,14 @@ internal sealed class PortalOptionsValidator : IValidateOptions<PortalOptions>
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone ?? "", out _))
         {
             failures.Add($"Portal:TimeZone '{options.TimeZone}' is not a time zone this machine knows (try 'Asia/Almaty' or 'UTC').");
+        }
+        foreach (var proxy in PortalOptions.ListOf(options.KnownProxies).Where(p => !System.Net.IPAddress.TryParse(p, out _)))
+        {
+            failures.Add($"Portal:KnownProxies: '{proxy}' is not an IP address (give addresses such as 127.0.0.1, separated by ';').");
+        }
+        foreach (var network in PortalOptions.ListOf(options.KnownNetworks).Where(n => !System.Net.IPNetwork.TryParse(n, out _)))
+        {
+            failures.Add($"Portal:KnownNetworks: '{network}' is not a network in CIDR form (such as 10.0.0.0/24).");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -13,12 +13,16 @@ public sealed class PortalPaths
             : Resolve(environment.ContentRootPath, options.Value.ContentPath);
         MediaPath = Path.Combine(DataPath, "media");
         LogsPath = Path.Combine(DataPath, "logs");
+        KeysPath = Path.Combine(DataPath, "keys");
     }
 
     public string DataPath { get; }
     public string ContentPath { get; }
     public string MediaPath { get; }
     public string LogsPath { get; }
+
+    /// <summary>The data-protection keys that sign cookies and antiforgery tokens; a backup carries them.</summary>
+    public string KeysPath { get; }
 
     public static string Resolve(string root, string path) => Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(root, path));
 

@@ -16,6 +16,8 @@ public static class PortalPipeline
 
     public static WebApplication UsePortal(this WebApplication app)
     {
+        // First, so everything after sees the reader's address and scheme (from known proxies only).
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");

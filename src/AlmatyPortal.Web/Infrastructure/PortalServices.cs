@@ -40,6 +40,7 @@ public static class PortalServices
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<MediaStore>();
         services.AddScoped<MediaLibrary>();
+        services.AddScoped<Features.Backups.PortalBackup>();
         services.AddUploadLimits();
         services.AddScoped<ContentImporter>();
         services.AddScoped<ContentExporter>();
@@ -55,6 +56,7 @@ public static class PortalServices
         services.AddSingleton<OfficeClock>();
         services.AddSingleton<SiteLinks>();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<MediaSweepAtStart>();
         services.AddScoped<ArticleEditor>();
         services.AddScoped<ArticleForms>();
         services.AddScoped<Dashboard>();
@@ -62,7 +64,7 @@ public static class PortalServices
         services.AddScoped<ScheduledPublishing>();
         services.AddHostedService<ScheduledPublisher>();
         // Keys live beside the data, so every instance that shares Portal:DataPath can read the others' cookies and tokens.
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataPath, "keys")))
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(paths.KeysPath))
             .SetApplicationName("AlmatyPortal");
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -96,6 +98,7 @@ public static class PortalServices
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddPortalHostFiltering(portal);
+        services.AddPortalForwardedHeaders(portal);
         services.AddLocalizedMessages();
         services.AddRouting(o => { o.LowercaseUrls = true; o.AppendTrailingSlash = false; });
         // Razor would otherwise write every Cyrillic letter and typographic dash as an entity.
@@ -115,7 +118,13 @@ public static class PortalServices
         }
         builder.Services.AddDbContext<PortalDbContext>(o => o
             .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .AddInterceptors(new SqliteDurability(), new Features.Search.SearchIndexing()));
+            .AddInterceptors(new SqliteDurability(), new Features.Search.SearchIndexing())
+            // A failed command or save is either handled (a save conflict, a taken slug: the editor logs one line) or
+            // rethrown and logged once, with its stack trace, where it surfaces; EF's own Error lines would repeat it.
+            .ConfigureWarnings(w => w.Log(
+                (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Debug),
+                (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Debug),
+                (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.OptimisticConcurrencyException, LogLevel.Debug))));
     }
 
     private static void AddPortalLogging(this WebApplicationBuilder builder, PortalPaths paths)

@@ -90,6 +90,7 @@ public sealed partial class ContentImporter(
             }
         }
         await SaveAsync(name, report, ct);
+        logger.LogInformation("{File}: {Entries} entries", name, position);
     }
 
     private async Task ImportDocumentsAsync<T>(string root, string folder, ImportReport report,
@@ -120,8 +121,10 @@ public sealed partial class ContentImporter(
         {
             try
             {
+                var (created, updated) = (report.Created, report.Updated);
                 await importDocument(meta, body, name, report, ct);
                 await SaveAsync(name, report, ct);
+                logger.LogInformation("{File}: {Outcome}", name, report.Created > created ? "created" : report.Updated > updated ? "updated" : "unchanged");
             }
             catch (ContentException ex)
             {

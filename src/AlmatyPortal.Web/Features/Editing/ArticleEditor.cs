@@ -13,7 +13,7 @@ namespace AlmatyPortal.Web.Features.Editing;
 /// Saves, publishes, unpublishes, restores and deletes articles. Every save is checked against the version the editor
 /// started from, keeps a revision, and renders the Markdown once.
 /// </summary>
-public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown, AuditLog audit, OfficeClock clock, IStringLocalizer<SharedResource> t)
+public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown, AuditLog audit, OfficeClock clock, IStringLocalizer<SharedResource> t, ILogger<ArticleEditor> logger)
 {
     public async Task<SaveOutcome> SaveAsync(ArticleInput input, SaveIntent intent, string user, CancellationToken ct = default)
     {
@@ -39,7 +39,7 @@ public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown,
             }
             if (existing.Version != input.Version)
             {
-                return new SaveOutcome.Conflict(await SnapshotAsync(existing, ct));
+                return await ConflictAsync(existing, input.Version, ct);
             }
             article = existing;
         }
@@ -88,7 +88,7 @@ public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown,
         }
         if (article.Version != expectedVersion)
         {
-            return new SaveOutcome.Conflict(await SnapshotAsync(article, ct));
+            return await ConflictAsync(article, expectedVersion, ct);
         }
         var rendering = markdown.Render(revision.BodyMarkdown);
         var slugTaken = await db.Articles.AnyAsync(a => a.Language == article.Language && a.Slug == revision.Slug && a.Id != article.Id, ct);
@@ -128,6 +128,14 @@ public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown,
         {
             return false;
         }
+    }
+
+    /// <summary>A save that started from an older version: expected, so one Information line, and the current text for the editor.</summary>
+    private async Task<SaveOutcome> ConflictAsync(Article current, int basedOn, CancellationToken ct)
+    {
+        logger.LogInformation("Save conflict on article {ArticleId}: the edit started from version {BasedOn}, it is now at {Version}",
+            current.Id, basedOn, current.Version);
+        return new SaveOutcome.Conflict(await SnapshotAsync(current, ct));
     }
 
     /// <summary>The article as it stands now, in the shape of a revision, with who saved it last.</summary>
@@ -281,7 +289,7 @@ public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown,
             }
             if (current is not null && current.Version != basedOn)
             {
-                return new SaveOutcome.Conflict(await SnapshotAsync(current, ct));
+                return await ConflictAsync(current, basedOn, ct);
             }
             if (await db.Articles.AnyAsync(a => a.Language == language && a.Slug == slug && a.Id != id, ct))
             {
