@@ -21,7 +21,6 @@ public static class PortalHosts
     {
         services.Configure<ForwardedHeadersOptions>(o =>
         {
-            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
             // Each hop is believed only if the one that sent it is a known proxy, so no limit on the count is needed.
@@ -40,6 +39,10 @@ public static class PortalHosts
                     o.KnownIPNetworks.Add(parsed);
                 }
             }
+            // With both lists empty the middleware would believe every sender, so then it believes none.
+            o.ForwardedHeaders = o.KnownProxies.Count + o.KnownIPNetworks.Count == 0
+                ? Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.None
+                : Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
         });
         return services;
     }

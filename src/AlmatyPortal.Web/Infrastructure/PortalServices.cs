@@ -133,6 +133,10 @@ public static class PortalServices
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
+            // An invalid setting is told once, in one plain line, by PortalStartup; the host's report of it would
+            // repeat it with a stack trace.
+            .Filter.ByExcluding(e => e.Exception is OptionsValidationException
+                || e.Exception is AggregateException a && a.InnerExceptions.All(i => i is OptionsValidationException))
             .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
             .WriteTo.File(new CompactJsonFormatter(), Path.Combine(paths.LogsPath, "portal-.json"),
                 rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31),

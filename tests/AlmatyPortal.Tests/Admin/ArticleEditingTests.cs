@@ -189,6 +189,26 @@ public sealed class ArticleEditingTests : IDisposable
     }
 
     [Fact]
+    public async Task Parallel_save_conflicts_are_logged_as_information_with_no_error_or_stack_trace()
+    {
+        var (editor, id) = await DraftAsync("Logged race", "Start.");
+        var section = await NewsSectionAsync();
+        var token = await Staff.TokenAsync(editor, $"/admin/articles/edit/{id}", "#article-editor");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => editor.PostAsync(
+            $"/admin/articles/edit/{id}?handler=Save", Staff.Form(token, Editor.Fields("Logged race", $"Writer {i}.", version: 1, sectionId: section)))));
+
+        var conflicts = responses.Count(r => r.StatusCode == HttpStatusCode.Conflict);
+        Assert.Equal(19, conflicts);
+        var logs = Path.Combine(_portal.DataPath, "logs");
+        await LogFile.WaitForLineAsync(logs, "Save conflict on article");
+        var lines = await LogFile.ReadAllAsync(logs);
+        Assert.Equal(conflicts, lines.Count(l => l.Contains("Save conflict on article", StringComparison.Ordinal) && !l.Contains("\"@l\"", StringComparison.Ordinal)));
+        Assert.DoesNotContain(lines, l => l.Contains("\"@l\":\"Error\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("SqliteException", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Every_save_keeps_a_revision_and_a_restore_is_itself_a_new_revision()
     {
         var (editor, id) = await DraftAsync("Revised", "Version one.");
