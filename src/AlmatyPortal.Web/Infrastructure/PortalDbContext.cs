@@ -5,6 +5,7 @@ using AlmatyPortal.Web.Features.Donations;
 using AlmatyPortal.Web.Features.Editing;
 using AlmatyPortal.Web.Features.Media;
 using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.Organisations;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;

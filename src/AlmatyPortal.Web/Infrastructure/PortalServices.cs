@@ -46,6 +46,7 @@ public static class PortalServices
         services.AddScoped<ContentExporter>();
         services.AddScoped<NewsQueries>();
         services.AddScoped<SiteStructure>();
+        services.AddScoped<Features.Organisations.OrganisationDirectory>();
         services.AddScoped<Features.Feeds.FeedQueries>();
         services.AddScoped<Features.Search.SearchQueries>();
         services.AddScoped<Features.Search.SearchIndex>();

@@ -3,6 +3,7 @@ using AlmatyPortal.Tests.Support;
 using AlmatyPortal.Web.Features.Accounts;
 using AlmatyPortal.Web.Features.Editing;
 using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.Publishing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -170,15 +171,21 @@ public sealed class ArticleEditingTests : IDisposable
         Assert.Equal("First. Second.", (await ArticleAsync(id)).BodyMarkdown);
     }
 
+    /// <summary>A draft, then twenty saves of it at once, all from version 1.</summary>
+    private async Task<(int Id, HttpResponseMessage[] Responses)> TwentyParallelSavesAsync(string title)
+    {
+        var (editor, id) = await DraftAsync(title, "Start.");
+        var section = await NewsSectionAsync();
+        var token = await Staff.TokenAsync(editor, $"/admin/articles/edit/{id}", "#article-editor");
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => editor.PostAsync(
+            $"/admin/articles/edit/{id}?handler=Save", Staff.Form(token, Editor.Fields(title, $"Writer {i}.", version: 1, sectionId: section)))));
+        return (id, responses);
+    }
+
     [Fact]
     public async Task Twenty_parallel_saves_from_one_version_let_exactly_one_through()
     {
-        var (editor, id) = await DraftAsync("Race", "Start.");
-        var section = await NewsSectionAsync();
-        var token = await Staff.TokenAsync(editor, $"/admin/articles/edit/{id}", "#article-editor");
-
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => editor.PostAsync(
-            $"/admin/articles/edit/{id}?handler=Save", Staff.Form(token, Editor.Fields("Race", $"Writer {i}.", version: 1, sectionId: section)))));
+        var (id, responses) = await TwentyParallelSavesAsync("Race");
 
         Assert.DoesNotContain(responses, r => (int)r.StatusCode >= 500);
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
@@ -191,12 +198,7 @@ public sealed class ArticleEditingTests : IDisposable
     [Fact]
     public async Task Parallel_save_conflicts_are_logged_as_information_with_no_error_or_stack_trace()
     {
-        var (editor, id) = await DraftAsync("Logged race", "Start.");
-        var section = await NewsSectionAsync();
-        var token = await Staff.TokenAsync(editor, $"/admin/articles/edit/{id}", "#article-editor");
-
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => editor.PostAsync(
-            $"/admin/articles/edit/{id}?handler=Save", Staff.Form(token, Editor.Fields("Logged race", $"Writer {i}.", version: 1, sectionId: section)))));
+        var (_, responses) = await TwentyParallelSavesAsync("Logged race");
 
         var conflicts = responses.Count(r => r.StatusCode == HttpStatusCode.Conflict);
         Assert.Equal(19, conflicts);

@@ -1,5 +1,5 @@
 using AlmatyPortal.Tests.Support;
-using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.Publishing;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Tests.Admin;

@@ -38,7 +38,7 @@ public sealed class TranslationTests : IDisposable
 
         var (source, translation) = await _portal.WithDbAsync(async db => (await db.Articles.SingleAsync(a => a.Id == id), await db.Articles.Include(a => a.Tags).SingleAsync(a => a.Id == translationId)));
         Assert.Equal(("ru", source.TranslationGroup, "Border monitoring report", 1), (translation.Language, translation.TranslationGroup, translation.Title, translation.TranslatedFromVersion));
-        Assert.Equal(Web.Features.News.PublicationStatus.Draft, translation.Status);
+        Assert.Equal(Web.Features.Publishing.PublicationStatus.Draft, translation.Status);
         Assert.Contains(translation.Tags, t => t.Slug == "borders");
         Assert.Contains("<aside class=\"translation-source\"", html, StringComparison.Ordinal);
         Assert.Contains("Monitors visited three crossings.</pre>", html, StringComparison.Ordinal);
@@ -144,7 +144,7 @@ public sealed class ConferenceTranslationTests : IDisposable
         var source = await _portal.WithDbAsync(async db =>
         {
             var seed = await db.Conferences.Include(c => c.Organisations).SingleAsync(c => c.Language == "en");
-            var record = new Web.Features.Conferences.Conference { Slug = "bishkek-2012", Title = "Bishkek roundtable", City = "Bishkek", StartDate = new DateOnly(2012, 6, 4), EndDate = new DateOnly(2012, 6, 4), Status = Web.Features.News.PublicationStatus.Published, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
+            var record = new Web.Features.Conferences.Conference { Slug = "bishkek-2012", Title = "Bishkek roundtable", City = "Bishkek", StartDate = new DateOnly(2012, 6, 4), EndDate = new DateOnly(2012, 6, 4), Status = Web.Features.Publishing.PublicationStatus.Published, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
             record.Organisations.Add(new Web.Features.Conferences.ConferenceOrganisation { OrganisationId = seed.Organisations[0].OrganisationId, Role = Web.Features.Conferences.OrganisationRole.Organiser });
             db.Conferences.Add(record);
             await db.SaveChangesAsync();
@@ -177,7 +177,7 @@ public sealed class ConferenceTranslationTests : IDisposable
         var editor = await Staff.SignedInAsync(_portal, StaffRoles.Editor);
         var source = await _portal.WithDbAsync(async db =>
         {
-            var record = new Web.Features.Conferences.Conference { Language = "ru", Slug = "kruglyi-stol-osh-2013", Title = "Круглый стол в Оше", City = "Ош", StartDate = new DateOnly(2013, 4, 2), EndDate = new DateOnly(2013, 4, 2), Status = Web.Features.News.PublicationStatus.Published, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
+            var record = new Web.Features.Conferences.Conference { Language = "ru", Slug = "kruglyi-stol-osh-2013", Title = "Круглый стол в Оше", City = "Ош", StartDate = new DateOnly(2013, 4, 2), EndDate = new DateOnly(2013, 4, 2), Status = Web.Features.Publishing.PublicationStatus.Published, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
             db.Conferences.Add(record);
             await db.SaveChangesAsync();
             return record.Id;

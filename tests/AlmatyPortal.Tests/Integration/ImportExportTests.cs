@@ -1,6 +1,6 @@
 using AlmatyPortal.Tests.Support;
 using AlmatyPortal.Web.Features.Content;
-using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.Publishing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

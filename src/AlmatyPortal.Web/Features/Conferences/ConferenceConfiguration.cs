@@ -18,6 +18,15 @@ internal sealed class ConferenceConfiguration : IEntityTypeConfiguration<Confere
         b.HasIndex(c => c.TranslationGroup);
         b.HasOne(c => c.Country).WithMany().HasForeignKey(c => c.CountryId).OnDelete(DeleteBehavior.Restrict);
 
+        // The news reports on a conference. The link is kept on this side only, so News never depends on Conferences.
+        b.HasMany(c => c.Articles).WithMany().UsingEntity("ArticleConferences",
+            right => right.HasOne(typeof(Article)).WithMany().HasForeignKey("ArticlesId").OnDelete(DeleteBehavior.Cascade),
+            left => left.HasOne(typeof(Conference)).WithMany().HasForeignKey("ConferencesId").OnDelete(DeleteBehavior.Cascade),
+            join =>
+            {
+                join.HasKey("ArticlesId", "ConferencesId");
+                join.HasIndex("ConferencesId");
+            });
         b.HasMany(c => c.Organisations).WithOne().HasForeignKey(o => o.ConferenceId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Speakers).WithOne().HasForeignKey(s => s.ConferenceId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Countries).WithOne().HasForeignKey(s => s.ConferenceId).OnDelete(DeleteBehavior.Cascade);
@@ -57,16 +66,8 @@ internal sealed class ConferenceCountryConfiguration : IEntityTypeConfiguration<
     }
 }
 
-internal sealed class ReferenceDataConfiguration :
-    IEntityTypeConfiguration<Organisation>, IEntityTypeConfiguration<Country>, IEntityTypeConfiguration<Person>
+internal sealed class ReferenceDataConfiguration : IEntityTypeConfiguration<Country>, IEntityTypeConfiguration<Person>
 {
-    public void Configure(EntityTypeBuilder<Organisation> b)
-    {
-        b.Property(o => o.Slug).HasMaxLength(Article.SlugMaxLength);
-        b.Property(o => o.Name).HasMaxLength(200);
-        b.HasIndex(o => o.Slug).IsUnique();
-    }
-
     public void Configure(EntityTypeBuilder<Country> b)
     {
         b.Property(c => c.IsoAlpha2).HasMaxLength(2);

@@ -1,7 +1,5 @@
 using AlmatyPortal.Web.Features.Audit;
-using AlmatyPortal.Web.Features.Editing;
 using AlmatyPortal.Web.Features.Markdown;
-using AlmatyPortal.Web.Features.News;
 using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;

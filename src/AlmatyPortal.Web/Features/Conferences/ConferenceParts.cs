@@ -1,3 +1,5 @@
+using AlmatyPortal.Web.Features.Organisations;
+
 namespace AlmatyPortal.Web.Features.Conferences;
 
 /// <summary>The part an organisation played in a conference.</summary>
@@ -64,16 +66,6 @@ public sealed class OutcomeDocument
     public string? Url { get; set; }
 
     public int SortOrder { get; set; }
-}
-
-/// <summary>An agency, government or body that organises, hosts, funds or supports conferences.</summary>
-public sealed class Organisation
-{
-    public int Id { get; set; }
-    public string Slug { get; set; } = "";
-    public string Name { get; set; } = "";
-    public string? Acronym { get; set; }
-    public string? Url { get; set; }
 }
 
 /// <summary>A country, identified by its ISO 3166-1 codes.</summary>

@@ -1,4 +1,5 @@
 using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,6 +41,14 @@ public sealed class ConferenceQueries(PortalDbContext db)
                     .Select(a => new ArticleSummary(a.Slug, a.Title, a.Summary, a.PublishAt)).ToList()))
             .AsSplitQuery()
             .FirstOrDefaultAsync(ct);
+
+    /// <summary>The published conference records a news report is linked to, earliest first.</summary>
+    public async Task<IReadOnlyList<ConferenceLink>> ReportedByAsync(int articleId, CancellationToken ct) =>
+        await db.Conferences.AsNoTracking()
+            .Where(c => c.Status == PublicationStatus.Published && c.Articles.Any(a => a.Id == articleId))
+            .OrderBy(c => c.StartDate)
+            .Select(c => new ConferenceLink(c.Slug, c.Title, c.StartDate, c.EndDate, c.City))
+            .ToListAsync(ct);
 
     /// <summary>Each language's published version of a conference record (language → site path), this one included.</summary>
     public Task<Dictionary<string, string>> TranslationsAsync(Guid group, CancellationToken ct) =>

@@ -1,4 +1,3 @@
-using AlmatyPortal.Web.Features.News;
 using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;

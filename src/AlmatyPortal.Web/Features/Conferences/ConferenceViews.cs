@@ -37,3 +37,6 @@ public static class OrganisationRoleNames
         _ => role.ToString(),
     };
 }
+
+/// <summary>A conference record a news report links to.</summary>
+public sealed record ConferenceLink(string Slug, string Title, DateOnly StartDate, DateOnly EndDate, string City);

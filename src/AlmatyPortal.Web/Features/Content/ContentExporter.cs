@@ -2,6 +2,7 @@ using System.Globalization;
 using AlmatyPortal.Web.Features.Conferences;
 using AlmatyPortal.Web.Features.Media;
 using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -144,9 +145,13 @@ public sealed class ContentExporter(PortalDbContext db, MediaStore media, Office
     private async Task<int> ExportArticlesAsync(string root, CancellationToken ct)
     {
         var articles = await db.Articles.AsNoTracking()
-            .Include(a => a.Section).Include(a => a.FeaturedImage).Include(a => a.Tags).Include(a => a.Conferences)
+            .Include(a => a.Section).Include(a => a.FeaturedImage).Include(a => a.Tags)
             .AsSplitQuery()
             .OrderBy(a => a.Slug).ToListAsync(ct);
+        var conferencesOf = (await db.Set<Dictionary<string, object>>("ArticleConferences")
+                .Join(db.Conferences, j => EF.Property<int>(j, "ConferencesId"), c => c.Id, (j, c) => new { ArticleId = EF.Property<int>(j, "ArticlesId"), c.Slug })
+                .ToListAsync(ct))
+            .ToLookup(x => x.ArticleId, x => x.Slug);
         var articleSources = articles.Where(a => a.TranslatedFromVersion == null).GroupBy(a => a.TranslationGroup).ToDictionary(g => g.Key, g => (g.First().Slug, g.First().Language));
         var files = new Dictionary<string, string>();
         foreach (var a in articles)
@@ -162,7 +167,7 @@ public sealed class ContentExporter(PortalDbContext db, MediaStore media, Office
                 PublishDate = a.PublishAt is { } at ? clock.IsoLocal(at) : null,
                 Summary = NullIfEmpty(a.Summary),
                 Tags = a.Tags.OrderBy(t => t.Slug).Select(t => t.Name).ToList(),
-                Conferences = a.Conferences.OrderBy(c => c.Slug).Select(c => c.Slug).ToList(),
+                Conferences = conferencesOf[a.Id].Order(StringComparer.Ordinal).ToList(),
                 Image = a.FeaturedImage is null ? null : SourceName(a.FeaturedImage),
                 TranslationOf = a.TranslatedFromVersion is null ? null : articleSources.GetValueOrDefault(a.TranslationGroup).Slug,
                 TranslationFrom = a.TranslatedFromVersion is null ? null : FromLanguage(articleSources.GetValueOrDefault(a.TranslationGroup).Language),

@@ -38,7 +38,7 @@ public sealed partial class ContentImporter
         var source = await TranslationSourceAsync(db.Articles, meta, language, "an article", ct);
         Claim("article", language, slug, file);
 
-        var article = await db.Articles.Include(a => a.Tags).Include(a => a.Conferences)
+        var article = await db.Articles.Include(a => a.Tags)
             .FirstOrDefaultAsync(a => a.Language == language && a.Slug == slug, ct);
         var created = article is null;
         article ??= db.Articles.Add(new Article { Language = language, Slug = slug, CreatedAt = Now }).Entity;
@@ -54,7 +54,7 @@ public sealed partial class ContentImporter
         {
             article.TranslationGroup = source.TranslationGroup;
         }
-        var collectionsChanged = SyncSet(article.Conferences, conferences, c => c.Id);
+        var collectionsChanged = await LinkConferencesAsync(article, conferences, ct);
         collectionsChanged |= SyncSet(article.Tags, await ResolveTagsAsync(meta.Tags ?? [], ct), t => t.Slug);
 
         var changed = Changed(article) || collectionsChanged;
@@ -74,6 +74,24 @@ public sealed partial class ContentImporter
             article.UpdatedAt = article.CreatedAt;
         }
         report.Count(created, changed);
+    }
+
+    /// <summary>Links the article to exactly these conference records (the link is kept on the conference's side).</summary>
+    private async Task<bool> LinkConferencesAsync(Article article, List<Conferences.Conference> wanted, CancellationToken ct)
+    {
+        var linked = article.Id == 0 ? [] : await db.Conferences
+            .Where(c => c.Articles.Any(a => a.Id == article.Id))
+            .Include(c => c.Articles.Where(a => a.Id == article.Id))
+            .ToListAsync(ct);
+        foreach (var conference in linked.Where(c => !wanted.Contains(c)))
+        {
+            conference.Articles.Remove(article);
+        }
+        foreach (var conference in wanted.Where(c => !linked.Contains(c)))
+        {
+            conference.Articles.Add(article);
+        }
+        return linked.Except(wanted).Any() || wanted.Except(linked).Any();
     }
 
     private async Task<List<Tag>> ResolveTagsAsync(List<string> names, CancellationToken ct)

@@ -2,6 +2,7 @@ using AlmatyPortal.Web.Features.Conferences;
 using AlmatyPortal.Web.Features.Markdown;
 using AlmatyPortal.Web.Features.Media;
 using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.Organisations;
 using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

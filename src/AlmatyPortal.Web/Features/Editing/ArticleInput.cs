@@ -53,14 +53,3 @@ public sealed class ArticleInput
         (Tags ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .DistinctBy(t => Publishing.Slug.From(t)).ToList();
 }
-
-/// <summary>What the editor asked the save to do.</summary>
-public enum SaveIntent
-{
-    /// <summary>Keep the status; a new article becomes a draft.</summary>
-    Save,
-    Publish,
-    Unpublish,
-    /// <summary>A background save of a draft, outside the named history.</summary>
-    Autosave,
-}

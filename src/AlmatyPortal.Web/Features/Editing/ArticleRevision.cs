@@ -1,4 +1,5 @@
 using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.Publishing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -54,16 +55,7 @@ public sealed class ArticleRevision
     };
 }
 
-/// <summary>An old address of an article, kept so links to it answer 301 to the current one.</summary>
-public sealed class SlugRedirect
-{
-    public int Id { get; set; }
-    public string Language { get; set; } = "";
-    public string OldSlug { get; set; } = "";
-    public int ArticleId { get; set; }
-}
-
-internal sealed class EditingConfiguration : IEntityTypeConfiguration<ArticleRevision>, IEntityTypeConfiguration<SlugRedirect>
+internal sealed class EditingConfiguration : IEntityTypeConfiguration<ArticleRevision>
 {
     public void Configure(EntityTypeBuilder<ArticleRevision> b)
     {
@@ -75,13 +67,5 @@ internal sealed class EditingConfiguration : IEntityTypeConfiguration<ArticleRev
         b.Property(r => r.Tags).HasMaxLength(1000);
         b.HasIndex(r => new { r.ArticleId, r.Version }).IsUnique();
         b.HasOne(r => r.Article).WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
-    }
-
-    public void Configure(EntityTypeBuilder<SlugRedirect> b)
-    {
-        b.Property(r => r.Language).HasMaxLength(8);
-        b.Property(r => r.OldSlug).HasMaxLength(Article.SlugMaxLength);
-        b.HasIndex(r => new { r.Language, r.OldSlug }).IsUnique();
-        b.HasOne<Article>().WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -3,7 +3,7 @@ namespace AlmatyPortal.Web.Features.Editing;
 /// <summary>How a save ended.</summary>
 public abstract record SaveOutcome
 {
-    public sealed record Saved(int Id, int Version, News.PublicationStatus Status, string Slug) : SaveOutcome;
+    public sealed record Saved(int Id, int Version, Publishing.PublicationStatus Status, string Slug) : SaveOutcome;
 
     /// <summary>Field errors, keyed by input field name; nothing was saved.</summary>
     public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : SaveOutcome;

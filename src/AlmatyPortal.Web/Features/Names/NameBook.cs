@@ -23,6 +23,11 @@ public sealed class NameBook
     }
 
     /// <summary>Sets (or, for an empty value, removes) the translations of one name; the caller saves.</summary>
+    /// <summary>The refusal for a translated name longer than <paramref name="length"/>, or null.</summary>
+    public static string? TooLong(IReadOnlyDictionary<string, string?>? translations, int length, Microsoft.Extensions.Localization.IStringLocalizer t) =>
+        translations?.Any(n => Infrastructure.Languages.IsSupported(n.Key) && n.Value?.Trim().Length > length) == true
+            ? t["A translated name can have at most {0} characters.", length].Value : null;
+
     public static async Task<bool> SetAsync(PortalDbContext db, string text, IReadOnlyDictionary<string, string?>? translations, CancellationToken ct)
     {
         var changed = false;

@@ -1,3 +1,5 @@
+using AlmatyPortal.Web.Features.Publishing;
+
 namespace AlmatyPortal.Web.Features.News;
 
 /// <summary>A news article: one language version of a report, with its body rendered at save time.</summary>
@@ -38,19 +40,10 @@ public sealed class Article : Publishing.ITranslatableRecord
     public Media.MediaAsset? FeaturedImage { get; set; }
 
     public List<Tag> Tags { get; set; } = [];
-    public List<Conferences.Conference> Conferences { get; set; } = [];
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
     /// <summary>Application-managed concurrency token: every save increments it, a save from an older value is refused.</summary>
     public int Version { get; set; }
-}
-
-/// <summary>Where an article or conference record stands in its life.</summary>
-public enum PublicationStatus
-{
-    Draft = 0,
-    Scheduled = 1,
-    Published = 2,
 }

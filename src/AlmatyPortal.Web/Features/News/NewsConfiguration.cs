@@ -24,7 +24,6 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         b.HasOne(a => a.Section).WithMany().HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(a => a.FeaturedImage).WithMany().HasForeignKey(a => a.FeaturedImageId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
-        b.HasMany(a => a.Conferences).WithMany(c => c.Articles).UsingEntity("ArticleConferences");
     }
 }
 

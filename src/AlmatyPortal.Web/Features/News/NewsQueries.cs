@@ -1,3 +1,4 @@
+using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -54,9 +55,7 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
                     a.FeaturedImage.AltTranslations.Where(t => t.Language == language).Select(t => t.Text).FirstOrDefault() ?? a.FeaturedImage.AltText,
                     a.FeaturedImage.AltTranslations.Any(t => t.Language == language) ? language : Languages.Default,
                     a.FeaturedImage.Credit, a.FeaturedImage.Photographer, a.FeaturedImage.Licence, a.FeaturedImage.Variants),
-                a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Slug, t.Name)).ToList(),
-                a.Conferences.Where(c => c.Status == PublicationStatus.Published).OrderBy(c => c.StartDate)
-                    .Select(c => new ConferenceLink(c.Slug, c.Title, c.StartDate, c.EndDate, c.City)).ToList()))
+                a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Slug, t.Name)).ToList()))
             .AsSplitQuery()
             .FirstOrDefaultAsync(ct);
 
@@ -77,7 +76,8 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
         // Scores come from the join tables alone (indexed by tag and by conference), grouped in the database;
         // only the best few candidates are then read as articles.
         var tagIds = db.Articles.Where(a => a.Id == articleId).SelectMany(a => a.Tags).Select(t => t.Id);
-        var conferenceIds = db.Articles.Where(a => a.Id == articleId).SelectMany(a => a.Conferences).Select(c => c.Id);
+        var conferenceIds = db.Set<Dictionary<string, object>>("ArticleConferences")
+            .Where(j => EF.Property<int>(j, "ArticlesId") == articleId).Select(j => EF.Property<int>(j, "ConferencesId"));
         var byTags = await db.Set<Dictionary<string, object>>("ArticleTags")
             .Where(j => tagIds.Contains(EF.Property<int>(j, "TagsId")) && EF.Property<int>(j, "ArticlesId") != articleId)
             .GroupBy(j => EF.Property<int>(j, "ArticlesId"))

@@ -15,7 +15,7 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageCoun
 /// <summary>Everything the article page shows.</summary>
 public sealed record ArticleView(
     int Id, Guid TranslationGroup, string Language, string Slug, string Title, string Summary, string BodyHtml, DateTime? PublishAt, DateTime UpdatedAt,
-    int SectionId, ImageView? Image, IReadOnlyList<TagLink> Tags, IReadOnlyList<ConferenceLink> Conferences);
+    int SectionId, ImageView? Image, IReadOnlyList<TagLink> Tags);
 
 /// <summary>A featured image and its rights, as printed beside it.</summary>
 public sealed record ImageView(string FileName, int Width, int Height, string AltText, string AltLanguage, string Credit, string? Photographer, string? Licence, string Variants)
@@ -28,8 +28,6 @@ public sealed record ImageView(string FileName, int Width, int Height, string Al
 public sealed record TagLink(string Slug, string Name);
 
 public sealed record TagNode(int Id, string Slug, string Name);
-
-public sealed record ConferenceLink(string Slug, string Title, DateOnly StartDate, DateOnly EndDate, string City);
 
 /// <summary>A section with its place in the tree.</summary>
 public sealed record SectionNode(int Id, string Slug, string Name, int? ParentId);

@@ -1,4 +1,3 @@
-using AlmatyPortal.Web.Features.Conferences;
 using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +5,7 @@ using Microsoft.Extensions.Localization;
 
 namespace AlmatyPortal.Web.Features.News;
 
-/// <summary>Staff changes to sections, tags and organisations. Each answers null on success, or the reason it refused.</summary>
+/// <summary>Staff changes to sections and tags. Each answers null on success, or the reason it refused.</summary>
 public sealed class SiteStructure(PortalDbContext db, Names.NameBook names, IStringLocalizer<SharedResource> t)
 {
     public async Task<IReadOnlyList<(Section Section, int Articles)>> SectionsAsync(CancellationToken ct) =>
@@ -61,8 +60,7 @@ public sealed class SiteStructure(PortalDbContext db, Names.NameBook names, IStr
         return null;
     }
 
-    private string? TooLong(IReadOnlyDictionary<string, string?>? translations, int length) =>
-        translations?.Any(n => Languages.IsSupported(n.Key) && n.Value?.Trim().Length > length) == true ? t["A translated name can have at most {0} characters.", length].Value : null;
+    private string? TooLong(IReadOnlyDictionary<string, string?>? translations, int length) => Names.NameBook.TooLong(translations, length, t);
 
     public async Task<IReadOnlyList<(Tag Tag, int Articles)>> TagsAsync(CancellationToken ct) =>
         (await db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => new { Tag = t, Articles = t.Articles.Count }).ToListAsync(ct))
@@ -98,51 +96,5 @@ public sealed class SiteStructure(PortalDbContext db, Names.NameBook names, IStr
             db.Tags.Remove(tag);
             await db.SaveChangesAsync(ct);
         }
-    }
-
-    public async Task<IReadOnlyList<Organisation>> OrganisationsAsync(CancellationToken ct) =>
-        await db.Organisations.AsNoTracking().OrderBy(o => o.Name).ToListAsync(ct);
-
-    public async Task<string?> SaveOrganisationAsync(int? id, string? name, string? acronym, string? url,
-        IReadOnlyDictionary<string, string?>? nameTranslations, IReadOnlyDictionary<string, string?>? acronymTranslations, CancellationToken ct)
-    {
-        name = name?.Trim() ?? "";
-        if ((TooLong(nameTranslations, 200) ?? TooLong(acronymTranslations, 40)) is { } refusal)
-        {
-            return refusal;
-        }
-        if (name.Length is 0 or > 200)
-        {
-            return t["An organisation needs a name of at most 200 characters."].Value;
-        }
-        if (!string.IsNullOrWhiteSpace(url) && !WebAddress.IsHttp(url))
-        {
-            return t["The web address must start with https:// or http://."].Value;
-        }
-        var organisation = id is null ? null : await db.Organisations.FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (id is not null && organisation is null)
-        {
-            return t["That organisation no longer exists."].Value;
-        }
-        if (organisation is null)
-        {
-            var slug = Slug.From(string.IsNullOrWhiteSpace(acronym) ? name : acronym);
-            for (var n = 2; await db.Organisations.AnyAsync(o => o.Slug == slug, ct); n++)
-            {
-                slug = $"{Slug.From(name)}-{n}";
-            }
-            organisation = db.Organisations.Add(new Organisation { Slug = slug }).Entity;
-        }
-        organisation.Name = name;
-        organisation.Acronym = string.IsNullOrWhiteSpace(acronym) ? null : acronym.Trim();
-        organisation.Url = string.IsNullOrWhiteSpace(url) ? null : url.Trim();
-        await Names.NameBook.SetAsync(db, name, nameTranslations, ct);
-        if (organisation.Acronym is { } kept)
-        {
-            await Names.NameBook.SetAsync(db, kept, acronymTranslations, ct);
-        }
-        await db.SaveChangesAsync(ct);
-        await names.ReloadAsync(db, ct);
-        return null;
     }
 }

@@ -13,5 +13,5 @@ public interface ITranslatableRecord
 
     int Version { get; }
 
-    News.PublicationStatus Status { get; }
+    Publishing.PublicationStatus Status { get; }
 }

@@ -23,7 +23,7 @@ public static class TranslationGroups
     /// <summary>Each language's published version in a group (language → site path under <paramref name="path"/>), this one included.</summary>
     public static async Task<Dictionary<string, string>> PublishedAddressesAsync<T>(IQueryable<T> records, Guid group, string path, CancellationToken ct)
         where T : class, ITranslatableRecord =>
-        Addresses((await records.AsNoTracking().Where(r => r.TranslationGroup == group && r.Status == News.PublicationStatus.Published)
+        Addresses((await records.AsNoTracking().Where(r => r.TranslationGroup == group && r.Status == Publishing.PublicationStatus.Published)
             .Select(r => new { r.Language, r.Slug }).ToListAsync(ct)).Select(r => (r.Language, r.Slug)), path);
 
     /// <summary>A group's address in each of its languages, as pages and the sitemap link them: "/news/x", "/ru/news/y".</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AlmatyPortal.Web.Features.Conferences;
 using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;

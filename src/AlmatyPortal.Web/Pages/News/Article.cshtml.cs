@@ -5,11 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AlmatyPortal.Web.Pages.News;
 
-public sealed class ArticleModel(NewsQueries news) : PageModel
+public sealed class ArticleModel(NewsQueries news, Features.Conferences.ConferenceQueries conferences) : PageModel
 {
     public ArticleView Article { get; private set; } = null!;
     public IReadOnlyList<SectionNode> SectionPath { get; private set; } = [];
     public IReadOnlyList<ArticleSummary> Related { get; private set; } = [];
+    public IReadOnlyList<Features.Conferences.ConferenceLink> Conferences { get; private set; } = [];
     public Dictionary<string, string> Translations { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
@@ -23,6 +24,7 @@ public sealed class ArticleModel(NewsQueries news) : PageModel
         Article = article;
         SectionPath = SectionTree.PathTo(await news.SectionsAsync(ct), article.SectionId);
         Related = await news.RelatedAsync(article.Id, 4, ct);
+        Conferences = await conferences.ReportedByAsync(article.Id, ct);
         Translations = await news.TranslationsAsync(article.TranslationGroup, ct);
         return Page();
     }

@@ -1,6 +1,7 @@
 using AlmatyPortal.Web.Features.Editing;
 using AlmatyPortal.Web.Features.Markdown;
 using AlmatyPortal.Web.Features.Media;
+using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -138,8 +139,8 @@ public sealed class EditModel(ArticleEditor editor, ArticleForms forms, Markdown
                 case SaveOutcome.Saved saved:
                     TempData["Notice"] = saved.Status switch
                     {
-                        Features.News.PublicationStatus.Published when intent == SaveIntent.Publish => t["Published."].Value,
-                        Features.News.PublicationStatus.Scheduled when intent == SaveIntent.Publish => t["Scheduled: it will be published at its publish date."].Value,
+                        Features.Publishing.PublicationStatus.Published when intent == SaveIntent.Publish => t["Published."].Value,
+                        Features.Publishing.PublicationStatus.Scheduled when intent == SaveIntent.Publish => t["Scheduled: it will be published at its publish date."].Value,
                         _ when intent == SaveIntent.Unpublish => t["Unpublished: it is a draft again and no longer public."].Value,
                         _ => t["Saved."].Value,
                     } + (reused is null ? "" : " " + reused);

@@ -1,6 +1,5 @@
 using AlmatyPortal.Web.Features.Conferences;
-using AlmatyPortal.Web.Features.Editing;
-using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,21 +1,20 @@
-using AlmatyPortal.Web.Features.Conferences;
-using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.Organisations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace AlmatyPortal.Web.Areas.Admin.Pages.Organisations;
 
-public sealed class IndexModel(SiteStructure structure, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(OrganisationDirectory organisations, IStringLocalizer<SharedResource> t) : PageModel
 {
     public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Organisations = await structure.OrganisationsAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => Organisations = await organisations.OrganisationsAsync(ct);
 
     public async Task<IActionResult> OnPostSaveAsync(int? id, string? name, string? acronym, string? url,
         [FromForm(Name = "nameIn")] Dictionary<string, string?> nameIn, [FromForm(Name = "acronymIn")] Dictionary<string, string?> acronymIn, CancellationToken ct)
     {
-        TempData["Notice"] = await structure.SaveOrganisationAsync(id, name, acronym, url, nameIn, acronymIn, ct) ?? t["Organisation saved."].Value;
+        TempData["Notice"] = await organisations.SaveOrganisationAsync(id, name, acronym, url, nameIn, acronymIn, ct) ?? t["Organisation saved."].Value;
         return LocalRedirect("/admin/organisations");
     }
 }
