@@ -204,6 +204,18 @@ public sealed class MachineReadableTests : IClassFixture<MachineReadableTests.Po
         Assert.Equal([1, 2, 3, 4], crumbs.EnumerateArray().Select(c => c.GetProperty("position").GetInt32()));
     }
 
+    [Theory]
+    [InlineData(Seed.ArticleUrl)]
+    [InlineData(Seed.ConferenceUrl)]
+    [InlineData("/sections/news")]
+    public async Task Json_ld_script_types_are_written_as_is_for_tools_that_read_the_raw_html(string url)
+    {
+        var html = await Client.GetStringAsync(url);
+
+        Assert.Contains("<script type=\"application/ld+json\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("ld&#x2B;json", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_title_containing_a_closing_script_tag_cannot_break_out_of_the_json_ld()
     {
