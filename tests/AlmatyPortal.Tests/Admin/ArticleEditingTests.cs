@@ -162,8 +162,10 @@ public sealed class ArticleEditingTests : IDisposable
     {
         var (first, id) = await DraftAsync("Shared draft", "Original text.");
         var section = await NewsSectionAsync();
-        await Editor.PostAsync(first, id, "Save", Editor.Fields("Shared draft", "First.", version: 1, sectionId: section));
-        await Editor.PostAsync(first, id, "Save", Editor.Fields("Shared draft", "Second.", version: 1, sectionId: section));
+        Assert.Equal(HttpStatusCode.Redirect, (await Editor.PostAsync(first, id, "Save", Editor.Fields("Shared draft", "First.", version: 1, sectionId: section))).StatusCode);
+        var conflict = await Editor.PostAsync(first, id, "Save", Editor.Fields("Shared draft", "Second.", version: 1, sectionId: section));
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        Assert.Contains("First.", await conflict.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var merged = await Editor.PostAsync(first, id, "Save", Editor.Fields("Shared draft", "First. Second.", version: 2, sectionId: section));
 
@@ -241,9 +243,13 @@ public sealed class ArticleEditingTests : IDisposable
         await Editor.PostAsync(editor, id, "Save", Editor.Fields("Revised", "Version two.", version: 1, sectionId: section));
         var token = await Staff.TokenAsync(editor, $"/admin/articles/{id}/history", "form.hidden-form");
 
-        await editor.PostAsync($"/admin/articles/{id}/history?handler=Restore", Staff.Form(token, ("version", "1"), ("currentVersion", "1")));
+        var response = await editor.PostAsync($"/admin/articles/{id}/history?handler=Restore", Staff.Form(token, ("version", "1"), ("currentVersion", "1")));
 
-        Assert.Equal("Version two.", (await ArticleAsync(id)).BodyMarkdown);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/admin/articles/{id}/history", response.Headers.Location?.ToString());
+        Assert.Contains("Nothing was restored: the article changed since you opened its history.",
+            Html.Text(await editor.GetStringAsync($"/admin/articles/{id}/history")), StringComparison.Ordinal);
+        Assert.Equal(("Version two.", 2), ((await ArticleAsync(id)).BodyMarkdown, (await ArticleAsync(id)).Version));
     }
 
     [Fact]

@@ -51,6 +51,12 @@ public sealed class MediaTests : IDisposable
         Assert.Equal(("image/jpeg", 800, 600), (asset.ContentType, asset.Width, asset.Height));
         Assert.StartsWith("480=delegates-almaty-480-", asset.Variants, StringComparison.Ordinal);
         Assert.Equal(("© UNHCR", "A. Photographer", "All rights reserved"), (asset.Credit, asset.Photographer, asset.Licence));
+        var section = await _portal.WithDbAsync(db => db.Sections.Where(s => s.Slug == "news").Select(s => s.Id).SingleAsync());
+        await Editor.PostAsync(editor, null, "Publish", Editor.Fields("With a photo", "Text.", slug: "with-a-photo", sectionId: section, imageId: asset.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var page = await _portal.CreateReader().GetStringAsync("/news/with-a-photo");
+        var variants = asset.Variants.Split(';').Select(v => v.Split('=')).ToList();
+        Assert.Equal(["480", "800"], variants.Select(v => v[0]));
+        Assert.Contains($"srcset=\"/media/{variants[0][1]} 480w, /media/{variants[1][1]} 800w\"", page, StringComparison.Ordinal);
         var stored = await _portal.CreateReader().GetAsync("/media/" + asset.FileName);
         var bytes = await stored.Content.ReadAsByteArrayAsync();
         Assert.Equal("nosniff", stored.Headers.GetValues("X-Content-Type-Options").Single());

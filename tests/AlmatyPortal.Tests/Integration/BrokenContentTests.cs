@@ -102,5 +102,8 @@ public sealed class BrokenContentTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, (await portal.CreateReader().GetAsync("/")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await portal.CreateReader().GetAsync("/news")).StatusCode);
+        var line = await LogFile.WaitForLineAsync(Path.Combine(portal.DataPath, "logs"), "Start-up import finished with problems");
+        Assert.Contains("the content folder does not exist", line, StringComparison.Ordinal);
+        Assert.Contains("\"@l\":\"Warning\"", line, StringComparison.Ordinal);
     }
 }

@@ -53,8 +53,14 @@ public sealed class LanguageTests(SeededPortal portal) : IClassFixture<SeededPor
     }
 
     [Fact]
-    public void The_russian_resources_hold_the_interface_strings() =>
-        Assert.True(InterfaceText.EnglishStrings().Count() > 80);
+    public void Every_interface_string_the_code_asks_for_has_a_russian_text()
+    {
+        var used = InterfaceText.KeysUsedInSource();
+        var russian = InterfaceText.RussianTexts();
+
+        Assert.True(used.Count > 150, $"the scan found only {used.Count} keys: it is not reading the source");
+        Assert.Empty(used.Where(k => !russian.TryGetValue(k, out var text) || string.IsNullOrWhiteSpace(text)).Order(StringComparer.Ordinal));
+    }
 
     [Theory]
     [InlineData("/ru")]

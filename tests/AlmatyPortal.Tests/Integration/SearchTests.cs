@@ -121,13 +121,18 @@ public sealed class SearchTests : IClassFixture<SearchTests.Portal>
     [InlineData("{}[]:;")]
     public async Task Any_input_is_safe_and_echoed_escaped(string query)
     {
+        var before = await _portal.Factory.WithDbAsync(db => db.Articles.CountAsync());
+
         var (status, html) = await SearchAsync("q=" + Uri.EscapeDataString(query));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.DoesNotContain("<script>alert(1)", html, StringComparison.Ordinal);
         var encoder = _portal.Factory.Services.GetRequiredService<System.Text.Encodings.Web.HtmlEncoder>();
         Assert.Contains($"id=\"search-q\" name=\"q\" type=\"search\" value=\"{encoder.Encode(query)}\"", html, StringComparison.Ordinal);
-        Assert.True(await _portal.Factory.WithDbAsync(db => db.Articles.AnyAsync()));
+        // Nothing was changed, and the index still answers an ordinary query afterwards.
+        Assert.Equal(before, await _portal.Factory.WithDbAsync(db => db.Articles.CountAsync()));
+        var (_, after) = await SearchAsync("q=refugee");
+        Assert.Contains(Seed.ArticleUrl, after, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,6 +24,29 @@ public static partial class InterfaceText
         }
     }
 
+    /// <summary>Every resource key as the Russian text it is shown as.</summary>
+    public static IReadOnlyDictionary<string, string> RussianTexts()
+    {
+        var manager = new ResourceManager("AlmatyPortal.Web.Resources.SharedResource", typeof(AlmatyPortal.Web.SharedResource).Assembly);
+        var set = manager.GetResourceSet(System.Globalization.CultureInfo.GetCultureInfo("ru"), createIfNotExists: true, tryParents: false)!;
+        return set.Cast<System.Collections.DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!, StringComparer.Ordinal);
+    }
+
+    /// <summary>The literal keys the portal's source asks its localizer for: T["…"] and t["…"] in .cs and .cshtml files.</summary>
+    public static IReadOnlySet<string> KeysUsedInSource()
+    {
+        var source = Path.Combine(Path.GetDirectoryName(PortalFactory.RepositoryContent)!, "src", "AlmatyPortal.Web");
+        return Directory.EnumerateFiles(source, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => LocalizerKey().Matches(File.ReadAllText(f)).Select(m => System.Text.RegularExpressions.Regex.Unescape(m.Groups[1].Value)))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    [GeneratedRegex("""\b[Tt]\["((?:[^"\\]|\\.)+)"[\],]""")]
+    private static partial Regex LocalizerKey();
+
     /// <summary>What a reader sees or hears: text, titles, labels, placeholders and button values.</summary>
     public static string Visible(string html, bool withoutOtherLanguages = false)
     {

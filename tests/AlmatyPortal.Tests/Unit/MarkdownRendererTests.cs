@@ -83,14 +83,8 @@ public sealed class MarkdownRendererTests
     {
         var rendering = Renderer.Render(string.Concat(Enumerable.Repeat(opener, times)) + "x");
 
-        if (!rendering.Succeeded)
-        {
-            Assert.Contains("nested too deeply", rendering.Error, StringComparison.Ordinal);
-        }
-        else
-        {
-            Assert.DoesNotContain("<script", rendering.Html, StringComparison.Ordinal);
-        }
+        Assert.False(rendering.Succeeded);
+        Assert.Contains("nested too deeply", rendering.Error, StringComparison.Ordinal);
     }
 
     [Fact]
