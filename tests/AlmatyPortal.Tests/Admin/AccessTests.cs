@@ -8,15 +8,16 @@ public sealed class AccessTests(SeededPortal portal) : IClassFixture<SeededPorta
 {
     public static TheoryData<string> AdminRoutes =>
     [
-        "/admin", "/admin/articles", "/admin/articles/edit", "/admin/articles/edit/1", "/admin/articles/1/history",
-        "/admin/conferences", "/admin/conferences/edit", "/admin/conferences/edit/1", "/admin/media", "/admin/sections",
+        "/admin", "/admin/articles", "/admin/articles/edit", "/admin/articles/edit/{article}", "/admin/articles/{article}/history",
+        "/admin/conferences", "/admin/conferences/edit", "/admin/conferences/edit/{conference}", "/admin/media", "/admin/sections",
         "/admin/tags", "/admin/organisations", "/admin/users", "/admin/audit", "/account/password",
     ];
 
     [Theory]
     [MemberData(nameof(AdminRoutes))]
-    public async Task Anonymous_GET_of_an_admin_route_redirects_to_the_login_page(string url)
+    public async Task Anonymous_GET_of_an_admin_route_redirects_to_the_login_page(string route)
     {
+        var url = await Seed.AddressAsync(portal, route);
         var response = await Staff.Client(portal).GetAsync(url);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -25,8 +26,10 @@ public sealed class AccessTests(SeededPortal portal) : IClassFixture<SeededPorta
 
     [Theory]
     [MemberData(nameof(AdminRoutes))]
-    public async Task Anonymous_POST_to_an_admin_route_changes_nothing(string url)
+    public async Task Anonymous_POST_to_an_admin_route_changes_nothing(string route)
     {
+        var url = await Seed.AddressAsync(portal, route);
+        var section = (await Seed.SectionIdAsync(portal)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var before = await portal.WithDbAsync(DatabaseSnapshot.TakeAsync);
         var client = Staff.Client(portal);
         // A token from the public login page, so the request gets past antiforgery and meets authorization.
@@ -35,7 +38,7 @@ public sealed class AccessTests(SeededPortal portal) : IClassFixture<SeededPorta
         foreach (var handler in new[] { "", "?handler=Save", "?handler=Publish", "?handler=Delete", "?handler=Restore", "?handler=Upload" })
         {
             var response = await client.PostAsync(url + handler, Staff.Form(token,
-                ("Input.Title", "Anonymous"), ("Input.Body", "x"), ("Input.SectionId", "2"), ("Input.Version", "0"), ("version", "1"), ("currentVersion", "0")));
+                ("Input.Title", "Anonymous"), ("Input.Body", "x"), ("Input.SectionId", section), ("Input.Version", "0"), ("version", "1"), ("currentVersion", "0")));
             Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.BadRequest, $"{url}{handler}: {(int)response.StatusCode}");
             if (response.StatusCode == HttpStatusCode.Redirect)
             {
@@ -74,7 +77,7 @@ public sealed class AccessTests(SeededPortal portal) : IClassFixture<SeededPorta
         var editor = await Staff.SignedInAsync(portal, StaffRoles.Editor);
 
         var response = await editor.PostAsync("/admin/articles/edit?handler=Save",
-            Staff.Form(null, Editor.Fields("Forged article", "Body")));
+            Staff.Form(null, Editor.Fields("Forged article", "Body", sectionId: await Seed.SectionIdAsync(portal))));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.False(await portal.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Articles, a => a.Title == "Forged article")));

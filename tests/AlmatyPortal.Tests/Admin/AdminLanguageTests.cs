@@ -40,7 +40,7 @@ public sealed class AdminLanguageTests(SeededPortal portal) : IClassFixture<Seed
         var admin = await Staff.SignedInAsync(portal, StaffRoles.Admin);
         // A draft saved in Russian, so the dashboard and history list it and the audit log has rows.
         var token = await Staff.TokenAsync(admin, "/ru/admin/articles/edit", "#article-editor");
-        var saved = await admin.PostAsync("/ru/admin/articles/edit?handler=Save", Staff.Form(token, Editor.Fields("Черновик", "Текст.", sectionId: 1)));
+        var saved = await admin.PostAsync("/ru/admin/articles/edit?handler=Save", Staff.Form(token, Editor.Fields("Черновик", "Текст.", sectionId: await Seed.SectionIdAsync(portal, "news-of-the-region"))));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         foreach (var url in await AdminPagesAsync())
@@ -87,13 +87,13 @@ public sealed class AdminLanguageTests(SeededPortal portal) : IClassFixture<Seed
         var editor = await Staff.SignedInAsync(portal, StaffRoles.Editor);
         var token = await Staff.TokenAsync(editor, "/ru/admin/articles/edit", "#article-editor");
 
-        var refused = await editor.PostAsync("/ru/admin/articles/edit?handler=Save", Staff.Form(token, Editor.Fields("", "", sectionId: 1)));
+        var refused = await editor.PostAsync("/ru/admin/articles/edit?handler=Save", Staff.Form(token, Editor.Fields("", "", sectionId: await Seed.SectionIdAsync(portal, "news-of-the-region"))));
         var html = await refused.Content.ReadAsStringAsync();
         Assert.True(refused.StatusCode == HttpStatusCode.OK, $"{(int)refused.StatusCode} {refused.Headers.Location}");
         Assert.True(html.Contains("field-validation-error", StringComparison.Ordinal), html);
         AssertRussian("refused article", html);
 
-        var saved = await editor.PostAsync("/ru/admin/articles/edit?handler=Save", Staff.Form(token, Editor.Fields("Заметка", "Текст заметки.", sectionId: 1)));
+        var saved = await editor.PostAsync("/ru/admin/articles/edit?handler=Save", Staff.Form(token, Editor.Fields("Заметка", "Текст заметки.", sectionId: await Seed.SectionIdAsync(portal, "news-of-the-region"))));
         Assert.StartsWith("/ru/admin/articles/edit/", saved.Headers.Location?.OriginalString, StringComparison.Ordinal);
         AssertRussian("saved article", await editor.GetStringAsync(saved.Headers.Location));
     }

@@ -12,22 +12,22 @@ public sealed class StaffAccessibilityTests(BrowserPortal browser) : IClassFixtu
     [Theory]
     [InlineData("/admin")]
     [InlineData("/admin/articles/edit")]
-    [InlineData("/admin/articles/edit/1")]
-    [InlineData("/admin/conferences/edit/1")]
+    [InlineData("/admin/articles/edit/{article}")]
+    [InlineData("/admin/conferences/edit/{conference}")]
     [InlineData("/admin/media")]
     [InlineData("/admin/sections")]
     [InlineData("/admin/users")]
     [InlineData("/admin/audit")]
     [InlineData("/ru/admin")]
-    [InlineData("/ru/admin/articles/edit/2")]
-    [InlineData("/ru/admin/conferences/edit/2")]
+    [InlineData("/ru/admin/articles/edit/{article-ru}")]
+    [InlineData("/ru/admin/conferences/edit/{conference-ru}")]
     [InlineData("/admin/organisations")]
     [InlineData("/ru/admin/organisations")]
     public async Task A_staff_page_has_no_serious_accessibility_violations(string url)
     {
         var page = await SignedInPageAsync();
 
-        await page.GotoAsync(url);
+        await page.GotoAsync(await Seed.AddressAsync(browser.Portal, url));
 
         AssertNoSeriousViolations(await page.RunAxe());
     }
@@ -35,13 +35,13 @@ public sealed class StaffAccessibilityTests(BrowserPortal browser) : IClassFixtu
     [Theory]
     [InlineData("/admin")]
     [InlineData("/ru/admin")]
-    [InlineData("/admin/articles/edit/1")]
-    [InlineData("/ru/admin/articles/edit/2")]
+    [InlineData("/admin/articles/edit/{article}")]
+    [InlineData("/ru/admin/articles/edit/{article-ru}")]
     [InlineData("/ru/admin/media")]
     [InlineData("/ru/admin/articles")]
-    [InlineData("/ru/admin/articles/1/history")]
+    [InlineData("/ru/admin/articles/{article}/history")]
     [InlineData("/ru/admin/conferences")]
-    [InlineData("/ru/admin/conferences/edit/2")]
+    [InlineData("/ru/admin/conferences/edit/{conference-ru}")]
     [InlineData("/ru/admin/sections")]
     [InlineData("/ru/admin/tags")]
     [InlineData("/ru/admin/organisations")]
@@ -53,7 +53,7 @@ public sealed class StaffAccessibilityTests(BrowserPortal browser) : IClassFixtu
         await SignedInPageAsync();
         var page = await browser.NewPageAsync(375, 812, _signedIn);
 
-        await page.GotoAsync(url);
+        await page.GotoAsync(await Seed.AddressAsync(browser.Portal, url));
 
         var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         var widest = await page.EvaluateAsync<string>("Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > 376).map(e => e.tagName + '.' + e.className + ' ' + Math.ceil(e.getBoundingClientRect().right)).slice(0, 6).join(', ')");
@@ -67,7 +67,7 @@ public sealed class StaffAccessibilityTests(BrowserPortal browser) : IClassFixtu
     {
         var page = await browser.NewPageAsync();
 
-        await page.GotoAsync(url);
+        await page.GotoAsync(await Seed.AddressAsync(browser.Portal, url));
 
         AssertNoSeriousViolations(await page.RunAxe());
     }

@@ -120,7 +120,7 @@ public sealed class PublicPagesTests(SeededPortal portal) : IClassFixture<Seeded
         }
         finally
         {
-            portal.Clock.Set(DateTimeOffset.UtcNow);
+            portal.Clock.Reset();
         }
     }
 

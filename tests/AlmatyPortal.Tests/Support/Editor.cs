@@ -7,7 +7,7 @@ namespace AlmatyPortal.Tests.Support;
 public static partial class Editor
 {
     public static (string Name, string Value)[] Fields(
-        string title, string body, int version = 0, string? slug = null, string summary = "", int sectionId = 2, string tags = "",
+        string title, string body, int sectionId, int version = 0, string? slug = null, string summary = "", string tags = "",
         string? publishAt = null, string? imageId = null) =>
     [
         ("Input.Title", title), ("Input.Slug", slug ?? ""), ("Input.Summary", summary), ("Input.Body", body),

@@ -114,5 +114,8 @@ public sealed class TestClock : TimeProvider
 
     public void Set(DateTimeOffset now) => _now = now;
 
+    /// <summary>Back to the real time, for a test that froze a shared portal's clock.</summary>
+    public void Reset() => _now = null;
+
     public override DateTimeOffset GetUtcNow() => _now ?? DateTimeOffset.UtcNow;
 }
