@@ -1,4 +1,5 @@
 using AlmatyPortal.Web.Features.Editing;
+using AlmatyPortal.Web.Features.Publishing;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AlmatyPortal.Web.Areas.Admin.Pages.Articles;
@@ -7,5 +8,12 @@ public sealed class IndexModel(ArticleForms forms) : PageModel
 {
     public IReadOnlyList<ArticleRow> Articles { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Articles = await forms.ListAsync(null, 500, ct);
+    /// <summary>The status shown, or null for every article (also when the address names no known status).</summary>
+    public PublicationStatus? Status { get; private set; }
+
+    public async Task OnGetAsync(string? status, CancellationToken ct)
+    {
+        Status = Enum.TryParse<PublicationStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+        Articles = await forms.ListAsync(Status, 500, ct);
+    }
 }
