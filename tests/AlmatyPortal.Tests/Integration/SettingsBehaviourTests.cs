@@ -1,0 +1,122 @@
+using System.Net;
+using AlmatyPortal.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlmatyPortal.Tests.Integration;
+
+/// <summary>Settings and start-up behaviour that had no test of their own.</summary>
+public sealed class SettingsBehaviourTests
+{
+    [Fact]
+    public async Task With_import_on_startup_off_an_empty_database_stays_empty()
+    {
+        using var portal = new PortalFactory(null, new Dictionary<string, string?> { ["Portal:ImportOnStartup"] = "false" });
+
+        Assert.Equal(HttpStatusCode.NotFound, (await portal.CreateReader().GetAsync(Seed.ArticleUrl)).StatusCode);
+        Assert.Equal(0, await portal.WithDbAsync(db => db.Articles.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_restart_does_not_import_again_so_staff_changes_survive()
+    {
+        string data;
+        using (var first = new PortalFactory(null) { KeepData = true })
+        {
+            data = first.DataPath;
+            await first.WithDbAsync(async db =>
+            {
+                var article = await db.Articles.SingleAsync(a => a.Slug == Seed.ArticleSlug);
+                article.Title = "Changed by staff";
+                await db.SaveChangesAsync();
+            });
+        }
+        SqliteConnection.ClearAllPools();
+
+        using var second = new PortalFactory(null, new Dictionary<string, string?> { ["Portal:DataPath"] = data });
+
+        Assert.Contains("Changed by staff", await second.CreateReader().GetStringAsync(Seed.ArticleUrl), StringComparison.Ordinal);
+        Assert.Equal(2, await second.WithDbAsync(db => db.Articles.CountAsync()));
+        Directory.Delete(data, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_database_runs_in_wal_mode_with_full_synchronous_writes()
+    {
+        using var portal = new PortalFactory(null);
+        await portal.CreateReader().GetAsync("/");
+
+        var (journal, synchronous) = await portal.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA journal_mode";
+            var mode = (string)(await command.ExecuteScalarAsync())!;
+            command.CommandText = "PRAGMA synchronous";
+            return (mode, (long)(await command.ExecuteScalarAsync())!);
+        });
+
+        Assert.Equal("wal", journal);
+        Assert.Equal(2, synchronous); // FULL
+    }
+
+    [Fact]
+    public async Task A_configured_site_name_is_in_the_header_titles_and_feeds()
+    {
+        using var portal = new PortalFactory(null, new Dictionary<string, string?> { ["Portal:SiteName"] = "Refugee Agency Almaty Office" });
+        var reader = portal.CreateReader();
+
+        var home = await reader.GetStringAsync("/");
+        var feed = await reader.GetStringAsync("/feeds/news.rss");
+
+        Assert.Contains("<title>Refugee Agency Almaty Office</title>", home, StringComparison.Ordinal);
+        Assert.Contains("Refugee Agency Almaty Office", Html.Text(Html.Section(home, "<header", "header")), StringComparison.Ordinal);
+        Assert.Contains("Refugee Agency Almaty Office", feed, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Asia/Almaty", "17.03.2011")]
+    [InlineData("UTC", "16.03.2011")]
+    public async Task Dates_are_shown_in_the_configured_time_zone(string zone, string shown)
+    {
+        using var content = new ContentFolder(copySeed: false);
+        content.Write("sections.yml", "- slug: news\n  name: News\n");
+        content.WriteArticle("late.md", "title: Filed late at night\nslug: filed-late\nsection: news\nstatus: published\npublish_date: 2011-03-17T02:00:00+06:00");
+        using var portal = new PortalFactory(content.Path, new Dictionary<string, string?> { ["Portal:TimeZone"] = zone });
+
+        var text = Html.Text(await portal.CreateReader().GetStringAsync("/news/filed-late"));
+
+        Assert.Contains(shown, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_page_carries_the_security_headers()
+    {
+        using var portal = new PortalFactory(null);
+
+        var response = await portal.CreateReader().GetAsync(Seed.ArticleUrl);
+
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        foreach (var directive in new[] { "default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'" })
+        {
+            Assert.Contains(directive, csp, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Search_rebuild_through_the_entry_point_restores_a_wiped_index()
+    {
+        using var portal = new PortalFactory(null) { KeepData = true };
+        await portal.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM \"SearchDocuments\""));
+        Assert.DoesNotContain(Seed.ArticleUrl, await portal.CreateReader().GetStringAsync("/search?q=refugee"), StringComparison.Ordinal);
+        var entry = typeof(Program).Assembly.EntryPoint!;
+
+        var exit = await Task.Run(() => (int)entry.Invoke(null, [new[] { "search", "rebuild", $"--Portal:DataPath={portal.DataPath}" }])!);
+
+        Assert.Equal(0, exit);
+        Assert.Contains(Seed.ArticleUrl, await portal.CreateReader().GetStringAsync("/search?q=refugee"), StringComparison.Ordinal);
+    }
+}
