@@ -13,9 +13,13 @@ namespace AlmatyPortal.Web.Features.Editing;
 /// Saves, publishes, unpublishes, restores and deletes articles. Every save is checked against the version the editor
 /// started from, keeps a revision, and renders the Markdown once.
 /// </summary>
-public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown, AuditLog audit, OfficeClock clock, IStringLocalizer<SharedResource> t, ILogger<ArticleEditor> logger)
+public sealed partial class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown, Media.MediaLibrary media, AuditLog audit, OfficeClock clock, IStringLocalizer<SharedResource> t, ILogger<ArticleEditor> logger)
 {
-    public async Task<SaveOutcome> SaveAsync(ArticleInput input, SaveIntent intent, string user, CancellationToken ct = default)
+    /// <summary>
+    /// Validates, applies and commits one save. A new featured image uploaded with it is part of the same unit of
+    /// work: it is stored only if the article is, and a refused article leaves no image behind.
+    /// </summary>
+    public async Task<SaveOutcome> SaveAsync(ArticleInput input, SaveIntent intent, string user, NewImage? image = null, CancellationToken ct = default)
     {
         // An article keeps the language it was written in; a new one takes the language chosen for it.
         var language = input.Id is { } existingId
@@ -52,6 +56,16 @@ public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown,
             return new SaveOutcome.Invalid(new Dictionary<string, string> { [""] = t["Only drafts are saved automatically; use Update to save a published article."].Value });
         }
 
+        Media.UploadOutcome? upload = null;
+        if (image is not null)
+        {
+            upload = await media.AddAsync(image.Content, image.FileName, image.Details, ct);
+            if (upload.Asset is null)
+            {
+                return new SaveOutcome.Invalid(new Dictionary<string, string> { [NewImage.Field] = upload.Error! });
+            }
+        }
+
         var oldSlug = article.Slug;
         article.Title = input.Title.Trim();
         article.Slug = slug;
@@ -59,7 +73,14 @@ public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown,
         article.BodyMarkdown = input.Body ?? "";
         article.BodyHtml = rendering.Html;
         article.SectionId = input.SectionId;
-        article.FeaturedImageId = input.FeaturedImageId;
+        if (upload?.Asset is { } uploaded)
+        {
+            article.FeaturedImage = uploaded;
+        }
+        else
+        {
+            article.FeaturedImageId = input.FeaturedImageId;
+        }
         var requested = input.PublishAt is { } local ? clock.ToUtc(local) : (DateTime?)null;
         var note = ApplyStatus(article, intent, requested);
         await SyncTagsAsync(article, input.TagList(), ct);
@@ -75,59 +96,22 @@ public sealed class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown,
         article.UpdatedAt = clock.UtcNow;
         await AddRevisionAsync(article, user, note, intent == SaveIntent.Autosave, ct);
         AuditStatusChange(intent, article, note);
-        return await CommitAsync(article, ct);
-    }
-
-    public async Task<SaveOutcome> RestoreAsync(int articleId, int revisionVersion, int expectedVersion, string user, CancellationToken ct = default)
-    {
-        var article = await db.Articles.Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == articleId, ct);
-        var revision = await db.ArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.ArticleId == articleId && r.Version == revisionVersion, ct);
-        if (article is null || revision is null)
+        if (upload is null)
         {
-            return new SaveOutcome.NotFound();
+            return await CommitAsync(article, ct);
         }
-        if (article.Version != expectedVersion)
-        {
-            return await ConflictAsync(article, expectedVersion, ct);
-        }
-        var rendering = markdown.Render(revision.BodyMarkdown);
-        var slugTaken = await db.Articles.AnyAsync(a => a.Language == article.Language && a.Slug == revision.Slug && a.Id != article.Id, ct);
-        var oldSlug = article.Slug;
-        article.Title = revision.Title;
-        article.Slug = slugTaken ? article.Slug : revision.Slug;
-        article.Summary = revision.Summary;
-        article.BodyMarkdown = revision.BodyMarkdown;
-        article.BodyHtml = rendering.Succeeded ? rendering.Html : article.BodyHtml;
-        article.SectionId = await db.Sections.AnyAsync(s => s.Id == revision.SectionId, ct) ? revision.SectionId : article.SectionId;
-        article.FeaturedImageId = revision.FeaturedImageId is { } image && await db.Media.AnyAsync(m => m.Id == image, ct) ? image : null;
-        await SyncTagsAsync(article, SplitTags(revision.Tags), ct);
-        await KeepOldAddressAsync(article, oldSlug, ct);
-        article.Version++;
-        article.UpdatedAt = clock.UtcNow;
-        var note = AuditText.Format(AuditText.RestoredVersion, revision.Version);
-        await AddRevisionAsync(article, user, note, autosave: false, ct);
-        audit.Add(AuditLog.Restore, Describe(article), note);
-        return await CommitAsync(article, ct);
-    }
-
-    public async Task<bool> DeleteAsync(int articleId, int expectedVersion, CancellationToken ct = default)
-    {
-        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == articleId && a.Version == expectedVersion, ct);
-        if (article is null)
-        {
-            return false;
-        }
-        db.Articles.Remove(article);
-        audit.Add(AuditLog.Delete, Describe(article), AuditText.Format(AuditText.DeletedAtVersion, article.Version));
+        SaveOutcome outcome;
         try
         {
-            await db.SaveChangesAsync(ct);
-            return true;
+            outcome = await CommitAsync(article, ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch
         {
-            return false;
+            media.Finish(upload, committed: false);
+            throw;
         }
+        media.Finish(upload, committed: outcome is SaveOutcome.Saved);
+        return outcome is SaveOutcome.Saved saved && upload.Reused ? saved with { ImageReusedAs = upload.Asset!.Name } : outcome;
     }
 
     /// <summary>A save that started from an older version: expected, so one Information line, and the current text for the editor.</summary>

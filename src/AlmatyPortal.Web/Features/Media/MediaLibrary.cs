@@ -5,7 +5,6 @@ using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using SkiaSharp;
 
 namespace AlmatyPortal.Web.Features.Media;
 
@@ -22,7 +21,32 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog 
 
     private static readonly string[] ForeignMarkers = ["<script", "<html", "<svg", "<?php", "<!doctype", "<iframe", "<body"];
 
+    /// <summary>Takes an upload into the library and commits it (the media page: the upload is the whole unit of work).</summary>
     public async Task<UploadOutcome> UploadAsync(Stream content, string fileName, MediaDetails details, CancellationToken ct)
+    {
+        var outcome = await AddAsync(content, fileName, details, ct);
+        if (outcome is { Asset: not null, Reused: false })
+        {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch
+            {
+                Finish(outcome, committed: false);
+                throw;
+            }
+            Finish(outcome, committed: true);
+        }
+        return outcome;
+    }
+
+    /// <summary>
+    /// Checks an upload, stages its files and adds the new item to the unit of work without committing it, so that it
+    /// lands together with whatever the caller saves (an article that uses it) or not at all. Call
+    /// <see cref="Finish"/> once the caller's save has committed or been refused.
+    /// </summary>
+    public async Task<UploadOutcome> AddAsync(Stream content, string fileName, MediaDetails details, CancellationToken ct)
     {
         var limit = options.Value.MaxUploadBytes;
         var bytes = await ReadAtMostAsync(content, limit + 1, ct);
@@ -54,32 +78,18 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog 
             return UploadOutcome.Refused(t["Give the image a credit line, such as © UNHCR."].Value);
         }
 
-        using var data = SKData.CreateCopy(bytes);
-        using var codec = SKCodec.Create(data);
-        if (codec is null || codec.EncodedFormat is not (SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Png or SKEncodedImageFormat.Webp))
+        var image = ImageRenditions.Prepare(bytes, options.Value.MaxImagePixels, Widths);
+        if (image.Refusal is { } why)
         {
-            return UploadOutcome.Refused(t["This file is not a JPEG, PNG or WebP image."].Value);
+            return UploadOutcome.Refused(t[why.Key, why.Arguments].Value);
         }
-        if ((long)codec.Info.Width * codec.Info.Height > options.Value.MaxImagePixels)
-        {
-            return UploadOutcome.Refused(t["The image is {0}×{1} pixels; the limit is {2} megapixels.", codec.Info.Width, codec.Info.Height, (options.Value.MaxImagePixels / 1_000_000.0).ToString("0.#", System.Globalization.CultureInfo.CurrentCulture)].Value);
-        }
-        using var decoded = Decode(codec);
-        if (decoded is null)
-        {
-            return UploadOutcome.Refused(t["The image is broken or incomplete and cannot be read."].Value);
-        }
-        using var upright = Upright(decoded, codec.EncodedOrigin);
-
-        var opaque = upright.AlphaType == SKAlphaType.Opaque || codec.EncodedFormat == SKEncodedImageFormat.Jpeg;
-        var widths = Widths.Where(w => w < upright.Width).Append(Math.Min(upright.Width, Widths[^1])).Distinct().Order().ToList();
+        var (opaque, widths) = (image.Opaque, image.Widths);
         var stored = new List<StagedFile>();
         long total = 0;
         try
         {
-            foreach (var width in widths)
+            foreach (var (width, encoded) in widths.Zip(image.Encoded))
             {
-                var encoded = Encode(upright, width, opaque);
                 total += encoded.Length;
                 stored.Add(await store.StageAsync($"{name}-{width}", opaque ? ".jpg" : ".png", encoded, ct));
             }
@@ -95,13 +105,13 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog 
                 FileName = stored[^1].FileName,
                 ContentType = opaque ? "image/jpeg" : "image/png",
                 Width = largest,
-                Height = (int)Math.Round(upright.Height * (largest / (double)upright.Width)),
+                Height = image.LargestHeight,
                 Variants = string.Join(';', widths.Select((w, i) => $"{w}={stored[i].FileName}")),
                 Bytes = total,
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             };
             details.ApplyTo(asset);
-            return await CommitAsync(asset, stored, AuditText.Format(AuditText.ImageStored, codec.EncodedFormat, codec.Info.Width, codec.Info.Height, string.Join(", ", widths)), ct);
+            return Added(asset, stored, AuditText.Format(AuditText.ImageStored, image.Format, image.SourceWidth, image.SourceHeight, string.Join(", ", widths)));
         }
         catch
         {
@@ -110,14 +120,30 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog 
         }
     }
 
-    /// <summary>The row first, then the files: a crash between leaves pending files that the start-up sweep finishes.</summary>
-    private async Task<UploadOutcome> CommitAsync(MediaAsset asset, IReadOnlyList<StagedFile> files, string auditDetail, CancellationToken ct)
+    private UploadOutcome Added(MediaAsset asset, IReadOnlyList<StagedFile> files, string auditDetail)
     {
         db.Media.Add(asset);
         audit.Add(AuditLog.Upload, AuditText.Format(AuditText.Media, asset.Name), auditDetail);
-        await db.SaveChangesAsync(ct);
-        store.Publish(files);
-        return UploadOutcome.Uploaded(asset);
+        return UploadOutcome.Uploaded(asset, files);
+    }
+
+    /// <summary>
+    /// After the caller's save: the row committed, so its files take their final names (a crash before this leaves
+    /// pending files that the start-up sweep publishes); or it did not, so the files go and the item leaves the unit of work.
+    /// </summary>
+    public void Finish(UploadOutcome outcome, bool committed)
+    {
+        if (committed)
+        {
+            store.Publish(outcome.Files);
+            return;
+        }
+        MediaStore.Discard(outcome.Files);
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added
+            && (e.Entity == outcome.Asset || e.Entity is AuditEntry { Action: AuditLog.Upload })).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
     }
 
     /// <summary>Publishes the pending files whose rows committed and deletes files no row names (see <see cref="MediaStore.SweepAsync"/>).</summary>
@@ -194,7 +220,7 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog 
             };
             details.ApplyTo(asset);
             asset.IsDecorative = false;
-            return await CommitAsync(asset, [staged], AuditText.Format(AuditText.PdfStored, bytes.Length), ct);
+            return Added(asset, [staged], AuditText.Format(AuditText.PdfStored, bytes.Length));
         }
         catch
         {
@@ -211,48 +237,6 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog 
             candidate = $"{name}-{n}";
         }
         return candidate;
-    }
-
-    private static SKBitmap? Decode(SKCodec codec)
-    {
-        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
-        var bitmap = new SKBitmap(info);
-        var result = codec.GetPixels(info, bitmap.GetPixels());
-        if (result is SKCodecResult.Success)
-        {
-            return bitmap;
-        }
-        bitmap.Dispose();
-        return null;
-    }
-
-    // Phones store photos sideways with an orientation tag; the tag is dropped with the metadata, so the pixels are turned.
-    private static SKBitmap Upright(SKBitmap source, SKEncodedOrigin origin)
-    {
-        var (degrees, swap) = origin switch
-        {
-            SKEncodedOrigin.BottomRight => (180, false),
-            SKEncodedOrigin.RightTop => (90, true),
-            SKEncodedOrigin.LeftBottom => (270, true),
-            _ => (0, false),
-        };
-        var result = new SKBitmap(swap ? source.Height : source.Width, swap ? source.Width : source.Height, source.ColorType, source.AlphaType);
-        using var canvas = new SKCanvas(result);
-        canvas.Translate(result.Width / 2f, result.Height / 2f);
-        canvas.RotateDegrees(degrees);
-        canvas.Translate(-source.Width / 2f, -source.Height / 2f);
-        using var image = SKImage.FromBitmap(source);
-        canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Linear), null);
-        return result;
-    }
-
-    private static byte[] Encode(SKBitmap source, int width, bool opaque)
-    {
-        var height = Math.Max(1, (int)Math.Round(source.Height * (width / (double)source.Width)));
-        using var resized = width == source.Width ? source.Copy() : source.Resize(new SKImageInfo(width, height, source.ColorType, source.AlphaType), new SKSamplingOptions(SKCubicResampler.Mitchell));
-        using var image = SKImage.FromBitmap(resized);
-        using var encoded = opaque ? image.Encode(SKEncodedImageFormat.Jpeg, 82) : image.Encode(SKEncodedImageFormat.Png, 100);
-        return encoded.ToArray();
     }
 
     private static bool StartsWith(byte[] bytes, string ascii) =>
@@ -305,10 +289,15 @@ public sealed record MediaDetails(string? AltText, bool IsDecorative, string? Cr
     }
 }
 
-/// <summary>An upload's result: the stored item (new, or the one already holding the same bytes), or the reason it was refused.</summary>
-public sealed record UploadOutcome(MediaAsset? Asset, string? Error, bool Reused = false)
+/// <summary>
+/// An upload's result: the item (new, with its staged files, or the one already holding the same bytes), or the
+/// reason it was refused.
+/// </summary>
+public sealed record UploadOutcome(MediaAsset? Asset, string? Error, bool Reused = false, IReadOnlyList<StagedFile>? StagedFiles = null)
 {
-    public static UploadOutcome Uploaded(MediaAsset asset) => new(asset, null);
+    public IReadOnlyList<StagedFile> Files => StagedFiles ?? [];
+
+    public static UploadOutcome Uploaded(MediaAsset asset, IReadOnlyList<StagedFile> files) => new(asset, null, StagedFiles: files);
     public static UploadOutcome Existing(MediaAsset asset) => new(asset, null, Reused: true);
     public static UploadOutcome Refused(string error) => new(null, error);
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace AlmatyPortal.Web.Areas.Admin.Pages.Articles;
 
-public sealed class EditModel(ArticleEditor editor, ArticleForms forms, MarkdownRenderer markdown, MediaLibrary media, ArticleTranslations translations, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditModel(ArticleEditor editor, ArticleForms forms, MarkdownRenderer markdown, ArticleTranslations translations, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public ArticleInput Input { get; set; } = new();
@@ -78,7 +78,7 @@ public sealed class EditModel(ArticleEditor editor, ArticleForms forms, Markdown
     public async Task<IActionResult> OnPostAutosaveAsync(int? id, CancellationToken ct)
     {
         Input.Id = id ?? Input.Id;
-        var outcome = await editor.SaveAsync(Input, SaveIntent.Autosave, User.Identity!.Name!, ct);
+        var outcome = await editor.SaveAsync(Input, SaveIntent.Autosave, User.Identity!.Name!, ct: ct);
         return outcome switch
         {
             SaveOutcome.Saved s => new JsonResult(new { id = s.Id, version = s.Version, savedAt = DateTime.UtcNow }),
@@ -115,25 +115,11 @@ public sealed class EditModel(ArticleEditor editor, ArticleForms forms, Markdown
     private async Task<IActionResult> SaveAsync(int? id, SaveIntent intent, CancellationToken ct)
     {
         Input.Id = id ?? Input.Id;
-        string? reused = null;
-        if (ModelState.IsValid && NewImage is { Length: > 0 })
-        {
-            // The image goes into the library first; if it is refused, nothing of the article is saved either.
-            await using var stream = NewImage.OpenReadStream();
-            var upload = await media.UploadAsync(stream, NewImage.FileName, NewImageDetails.ToDetails(), ct);
-            if (upload.Asset is { } asset)
-            {
-                Input.FeaturedImageId = asset.Id;
-                reused = upload.Reused ? t[Features.Media.MediaLibrary.ReusedNotice, asset.Name].Value : null;
-            }
-            else
-            {
-                ModelState.AddModelError(nameof(NewImage), upload.Error!);
-            }
-        }
         if (ModelState.IsValid)
         {
-            var outcome = await editor.SaveAsync(Input, intent, User.Identity!.Name!, ct);
+            await using var stream = NewImage is { Length: > 0 } ? NewImage.OpenReadStream() : null;
+            var image = stream is null ? null : new NewImage(stream, NewImage!.FileName, NewImageDetails.ToDetails());
+            var outcome = await editor.SaveAsync(Input, intent, User.Identity!.Name!, image, ct);
             switch (outcome)
             {
                 case SaveOutcome.Saved saved:
@@ -143,7 +129,7 @@ public sealed class EditModel(ArticleEditor editor, ArticleForms forms, Markdown
                         Features.Publishing.PublicationStatus.Scheduled when intent == SaveIntent.Publish => t["Scheduled: it will be published at its publish date."].Value,
                         _ when intent == SaveIntent.Unpublish => t["Unpublished: it is a draft again and no longer public."].Value,
                         _ => t["Saved."].Value,
-                    } + (reused is null ? "" : " " + reused);
+                    } + (saved.ImageReusedAs is { } reused ? " " + t[Features.Media.MediaLibrary.ReusedNotice, reused].Value : "");
                     return LocalRedirect($"/admin/articles/edit/{saved.Id}");
                 case SaveOutcome.NotFound:
                     return NotFound();
@@ -153,7 +139,7 @@ public sealed class EditModel(ArticleEditor editor, ArticleForms forms, Markdown
                 case SaveOutcome.Invalid invalid:
                     foreach (var (field, message) in invalid.Errors)
                     {
-                        ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{field}", message);
+                        ModelState.AddModelError(field switch { "" => "", Features.Editing.NewImage.Field => nameof(NewImage), _ => $"Input.{field}" }, message);
                     }
                     break;
             }
