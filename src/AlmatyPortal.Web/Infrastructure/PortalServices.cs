@@ -3,13 +3,17 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using AlmatyPortal.Web.Features.Accounts;
 using AlmatyPortal.Web.Features.Audit;
+using AlmatyPortal.Web.Features.Backups;
 using AlmatyPortal.Web.Features.Conferences;
 using AlmatyPortal.Web.Features.Content;
 using AlmatyPortal.Web.Features.Donations;
 using AlmatyPortal.Web.Features.Editing;
+using AlmatyPortal.Web.Features.Feeds;
 using AlmatyPortal.Web.Features.Markdown;
 using AlmatyPortal.Web.Features.Media;
 using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.Organisations;
+using AlmatyPortal.Web.Features.Search;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -38,32 +42,11 @@ public static class PortalServices
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MarkdownRenderer>();
-        services.AddSingleton<MediaStore>();
-        services.AddScoped<MediaLibrary>();
-        services.AddScoped<Features.Backups.PortalBackup>();
-        services.AddUploadLimits();
-        services.AddScoped<ContentImporter>();
-        services.AddScoped<ContentExporter>();
-        services.AddScoped<NewsQueries>();
-        services.AddScoped<SiteStructure>();
-        services.AddScoped<Features.Organisations.OrganisationDirectory>();
-        services.AddScoped<Features.Feeds.FeedQueries>();
-        services.AddScoped<Features.Search.SearchQueries>();
-        services.AddScoped<Features.Search.SearchIndex>();
-        services.AddScoped<ConferenceQueries>();
-        services.AddScoped<ConferenceEditor>();
-        services.AddScoped<ConferenceForms>();
-        services.AddScoped<ConferenceTranslations>();
         services.AddSingleton<OfficeClock>();
         services.AddSingleton<SiteLinks>();
         services.AddHostedService<DatabaseInitializer>();
-        services.AddHostedService<MediaSweepAtStart>();
-        services.AddScoped<ArticleEditor>();
-        services.AddScoped<ArticleForms>();
-        services.AddScoped<Dashboard>();
-        services.AddScoped<ArticleTranslations>();
-        services.AddScoped<ScheduledPublishing>();
-        services.AddHostedService<ScheduledPublisher>();
+        // Each feature registers its own services; the order of the hosted services is the order they start in.
+        services.AddMedia().AddBackups().AddContent().AddNews().AddOrganisations().AddFeeds().AddSearch().AddConferences().AddEditing();
         // Keys live beside the data, so every instance that shares Portal:DataPath can read the others' cookies and tokens.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(paths.KeysPath))
             .SetApplicationName("AlmatyPortal");

@@ -1,0 +1,14 @@
+namespace AlmatyPortal.Web.Features.Conferences;
+
+/// <summary>Registers the Conferences feature: conference records: reads, the editor and translations.</summary>
+public static class ConferenceServices
+{
+    public static IServiceCollection AddConferences(this IServiceCollection services)
+    {
+        services.AddScoped<ConferenceQueries>();
+        services.AddScoped<ConferenceEditor>();
+        services.AddScoped<ConferenceForms>();
+        services.AddScoped<ConferenceTranslations>();
+        return services;
+    }
+}

@@ -1,0 +1,12 @@
+namespace AlmatyPortal.Web.Features.News;
+
+/// <summary>Registers the News feature: the news reads and the staff changes to sections and tags.</summary>
+public static class NewsServices
+{
+    public static IServiceCollection AddNews(this IServiceCollection services)
+    {
+        services.AddScoped<NewsQueries>();
+        services.AddScoped<SiteStructure>();
+        return services;
+    }
+}
