@@ -48,7 +48,7 @@ public static class CalendarEndpoints
         {
             var place = string.Join(", ", new[] { e.Venue, e.City, e.Country is null ? null : t[e.Country].Value }.Where(p => !string.IsNullOrWhiteSpace(p)));
             calendar.AllDayEvent($"conference-{e.Id.ToString(CultureInfo.InvariantCulture)}@almatyportal", e.StartDate, e.EndDate, e.UpdatedAt,
-                e.Title, place, e.Summary, links.Absolute($"{Cultures.Prefix(http.Language())}/conferences/{e.Slug}"));
+                e.Title, place, e.Summary, links.Absolute(Cultures.Prefix(http.Language()) + SitePaths.Conference(e.Slug)));
         }
         if (download is not null)
         {

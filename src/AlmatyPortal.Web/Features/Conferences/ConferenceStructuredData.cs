@@ -18,7 +18,7 @@ public static class ConferenceStructuredData
             ["@type"] = "Event",
             ["name"] = conference.Title,
             ["description"] = StructuredData.NullIfEmpty(conference.Summary),
-            ["url"] = links.Absolute($"{Cultures.Prefix(conference.Language)}/conferences/{conference.Slug}"),
+            ["url"] = links.Absolute(Cultures.Prefix(conference.Language) + SitePaths.Conference(conference.Slug)),
             ["inLanguage"] = conference.Language,
             ["startDate"] = conference.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["endDate"] = conference.EndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

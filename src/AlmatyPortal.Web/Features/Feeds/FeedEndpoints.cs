@@ -1,4 +1,5 @@
 using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -28,14 +29,14 @@ public static class FeedEndpoints
             var section = sections.FirstOrDefault(s => s.Slug == slug);
             return section is null ? Results.NotFound()
                 : await FeedAsync(http, format, feeds, links, t, t["{0}: {1}", t[options.Value.SiteName], t[section.Name]], t["News filed under {0}", t[section.Name]],
-                    $"/sections/{section.Slug}", SectionTree.WithDescendants(sections, section.Id), null, ct);
+                    SitePaths.Section(section.Slug), SectionTree.WithDescendants(sections, section.Id), null, ct);
         });
 
         routes.MapGet(prefix + "/feeds/tags/{slug}.{format:regex(^(rss|atom)$)}", async (string slug, string format, HttpContext http, FeedQueries feeds, NewsQueries news, SiteLinks links, IOptions<PortalOptions> options, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
         {
             var tag = await news.TagAsync(slug, ct);
             return tag is null ? Results.NotFound()
-                : await FeedAsync(http, format, feeds, links, t, t["{0}: {1}", t[options.Value.SiteName], tag.Name], t["News tagged {0}", tag.Name], $"/tags/{tag.Slug}", null, tag.Id, ct);
+                : await FeedAsync(http, format, feeds, links, t, t["{0}: {1}", t[options.Value.SiteName], tag.Name], t["News tagged {0}", tag.Name], SitePaths.Tag(tag.Slug), null, tag.Id, ct);
         });
     }
 

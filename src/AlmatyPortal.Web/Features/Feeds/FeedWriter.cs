@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using AlmatyPortal.Web.Features.Publishing;
 
 namespace AlmatyPortal.Web.Features.Feeds;
 
@@ -33,13 +34,13 @@ public static class FeedWriter
         xml.WriteEndElement();
         foreach (var item in items)
         {
-            var link = absolute($"/news/{item.Slug}");
+            var link = absolute(SitePaths.Article(item.Slug));
             xml.WriteStartElement("item");
             xml.WriteElementString("title", HtmlText(item.Title));
             xml.WriteElementString("link", link);
             xml.WriteStartElement("guid");
             xml.WriteAttributeString("isPermaLink", "false");
-            xml.WriteString(absolute($"/news/{item.Id}"));
+            xml.WriteString(absolute(SitePaths.Article(item.Id.ToString(CultureInfo.InvariantCulture))));
             xml.WriteEndElement();
             xml.WriteElementString("pubDate", item.Published.ToString("r", CultureInfo.InvariantCulture));
             xml.WriteElementString("description", HtmlText(item.Summary));
@@ -54,7 +55,7 @@ public static class FeedWriter
             if (item.Image is { } image)
             {
                 xml.WriteStartElement("media", "content", MediaNs);
-                xml.WriteAttributeString("url", absolute($"/media/{image.FileName}"));
+                xml.WriteAttributeString("url", absolute(SitePaths.Media(image.FileName)));
                 xml.WriteAttributeString("type", image.ContentType);
                 xml.WriteAttributeString("medium", "image");
                 xml.WriteAttributeString("width", image.Width.ToString(CultureInfo.InvariantCulture));
@@ -85,9 +86,9 @@ public static class FeedWriter
         foreach (var item in items)
         {
             xml.WriteStartElement("entry", AtomNs);
-            xml.WriteElementString("id", AtomNs, absolute($"/news/{item.Id}"));
+            xml.WriteElementString("id", AtomNs, absolute(SitePaths.Article(item.Id.ToString(CultureInfo.InvariantCulture))));
             TextConstruct(xml, "title", item.Title);
-            Link(xml, absolute($"/news/{item.Slug}"), "alternate", "text/html");
+            Link(xml, absolute(SitePaths.Article(item.Slug)), "alternate", "text/html");
             xml.WriteElementString("published", AtomNs, Iso(item.Published));
             xml.WriteElementString("updated", AtomNs, Iso(item.Updated > item.Published ? item.Updated : item.Published));
             TextConstruct(xml, "summary", item.Summary);
@@ -103,7 +104,7 @@ public static class FeedWriter
             }
             if (item.Image is { } image)
             {
-                Link(xml, absolute($"/media/{image.FileName}"), "enclosure", image.ContentType);
+                Link(xml, absolute(SitePaths.Media(image.FileName)), "enclosure", image.ContentType);
             }
             xml.WriteEndElement();
         }

@@ -37,13 +37,13 @@ public sealed class SitemapQueries(PortalDbContext db)
             foreach (var section in sections)
             {
                 var ids = SectionTree.WithDescendants(sections, section.Id);
-                entries.Add(new SitemapEntry($"{prefix}/sections/{section.Slug}", own.Where(a => ids.Contains(a.SectionId)).Select(a => (DateTime?)a.UpdatedAt).DefaultIfEmpty(null).Max(), Everywhere($"/sections/{section.Slug}")));
+                entries.Add(new SitemapEntry(prefix + SitePaths.Section(section.Slug), own.Where(a => ids.Contains(a.SectionId)).Select(a => (DateTime?)a.UpdatedAt).DefaultIfEmpty(null).Max(), Everywhere(SitePaths.Section(section.Slug))));
             }
             entries.AddRange(tags.Where(t => t.Languages.Any(a => a.Language == language))
-                .Select(t => new SitemapEntry($"{prefix}/tags/{t.Slug}", t.Languages.Where(a => a.Language == language).Max(a => a.UpdatedAt), new Dictionary<string, string>())));
-            entries.AddRange(own.Select(a => new SitemapEntry($"{prefix}/news/{a.Slug}", a.UpdatedAt, articleAlternates[a.TranslationGroup])));
+                .Select(t => new SitemapEntry(prefix + SitePaths.Tag(t.Slug), t.Languages.Where(a => a.Language == language).Max(a => a.UpdatedAt), new Dictionary<string, string>())));
+            entries.AddRange(own.Select(a => new SitemapEntry(prefix + SitePaths.Article(a.Slug), a.UpdatedAt, articleAlternates[a.TranslationGroup])));
             entries.AddRange(conferences.Where(c => c.Language == language)
-                .Select(c => new SitemapEntry($"{prefix}/conferences/{c.Slug}", c.UpdatedAt, conferenceAlternates[c.TranslationGroup])));
+                .Select(c => new SitemapEntry(prefix + SitePaths.Conference(c.Slug), c.UpdatedAt, conferenceAlternates[c.TranslationGroup])));
         }
         return new SitemapContent(entries, newest, key);
     }

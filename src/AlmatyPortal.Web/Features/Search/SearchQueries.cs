@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -112,7 +113,7 @@ public sealed record SearchRequest(string Language, string? Query, IReadOnlyColl
 
 public sealed record SearchHit(SearchKind Kind, string Slug, string Title, string Summary, DateTime Date, string SnippetHtml)
 {
-    public string Url => Kind == SearchKind.Conference ? $"/conferences/{Slug}" : $"/news/{Slug}";
+    public string Url => Kind == SearchKind.Conference ? SitePaths.Conference(Slug) : SitePaths.Article(Slug);
 }
 
 public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int Page, int PageCount);

@@ -1,4 +1,5 @@
 using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,7 +20,7 @@ public sealed class ArticleModel(NewsQueries news, Features.Conferences.Conferen
         if (article is null)
         {
             var renamed = await news.RenamedToAsync(HttpContext.Language(), slug, ct);
-            return renamed is null ? NotFound() : RedirectPermanent($"{Cultures.Prefix(HttpContext.Language())}/news/{renamed}");
+            return renamed is null ? NotFound() : RedirectPermanent(Cultures.Prefix(HttpContext.Language()) + SitePaths.Article(renamed));
         }
         Article = article;
         SectionPath = SectionTree.PathTo(await news.SectionsAsync(ct), article.SectionId);

@@ -1,4 +1,5 @@
 using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,7 +26,7 @@ public sealed class ShowModel(NewsQueries news) : PageModel
         Section = section;
         Path = SectionTree.PathTo(sections, section.Id);
         Children = sections.Where(s => s.ParentId == section.Id).ToList();
-        List = new ArticleListModel(list, $"/sections/{section.Slug}");
+        List = new ArticleListModel(list, SitePaths.Section(section.Slug));
         return Page();
     }
 }

@@ -1,4 +1,5 @@
 using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,7 +20,7 @@ public sealed class ShowModel(NewsQueries news) : PageModel
             return NotFound();
         }
         Tag = tag;
-        List = new ArticleListModel(list, $"/tags/{tag.Slug}");
+        List = new ArticleListModel(list, SitePaths.Tag(tag.Slug));
         return Page();
     }
 }
