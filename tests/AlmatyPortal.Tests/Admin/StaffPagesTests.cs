@@ -150,4 +150,19 @@ public sealed class StaffPagesTests : IDisposable
         Assert.Contains("International Organization for Migration (UN Migration) (IOM)",
             Html.Text(await _portal.CreateReader().GetStringAsync(Seed.ConferenceUrl)), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_conference_naming_an_unknown_organisation_is_refused_in_the_editors_language()
+    {
+        var editor = await Staff.SignedInAsync(_portal, StaffRoles.Editor);
+        var token = await Staff.TokenAsync(editor, "/ru/admin/conferences/edit", "form.editor");
+
+        var response = await editor.PostAsync("/ru/admin/conferences/edit?handler=Save", Staff.Form(token,
+            ("Input.Title", "Круглый стол"), ("Input.City", "Бишкек"), ("Input.StartDate", "2012-06-04"), ("Input.EndDate", "2012-06-05"),
+            ("Input.Organisers", "999999"), ("Input.Version", "0")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Выберите организации из списков.", Html.Text(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(0, await _portal.WithDbAsync(db => db.Conferences.CountAsync(c => c.Title == "Круглый стол")));
+    }
 }

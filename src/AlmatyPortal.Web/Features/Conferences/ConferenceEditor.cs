@@ -7,18 +7,56 @@ using Microsoft.Extensions.Localization;
 
 namespace AlmatyPortal.Web.Features.Conferences;
 
-/// <summary>Saves conference records from the admin form, checked against the version the editor started from.</summary>
+/// <summary>
+/// Saves conference records from the admin form in the same shape as the article editor: validate, apply, commit,
+/// checked against the version the editor started from, with localized messages and one <see cref="SaveOutcome"/>.
+/// </summary>
 public sealed class ConferenceEditor(PortalDbContext db, MarkdownRenderer markdown, AuditLog audit, OfficeClock clock, IStringLocalizer<SharedResource> t)
 {
-    public async Task<ConferenceSaveOutcome> SaveAsync(ConferenceInput input, SaveIntent intent, CancellationToken ct = default)
+    public async Task<SaveOutcome> SaveAsync(ConferenceInput input, SaveIntent intent, string user, CancellationToken ct = default)
     {
-        var errors = new Dictionary<string, string>();
-        var slug = string.IsNullOrWhiteSpace(input.Slug) ? Slug.From(input.Title) : input.Slug.Trim();
         // Slugs are unique per language: a translation may share its source's slug.
         var language = input.Id is { } existingId
             ? await db.Conferences.Where(c => c.Id == existingId).Select(c => c.Language).FirstOrDefaultAsync(ct) ?? Languages.Default
             : Languages.IsSupported(input.Language) ? input.Language : Languages.Default;
+        var slug = string.IsNullOrWhiteSpace(input.Slug) ? Slug.From(input.Title) : input.Slug.Trim();
         var rendering = markdown.Render(input.Body);
+        var errors = await ValidateAsync(input, slug, language, rendering, ct);
+        if (errors.Count > 0)
+        {
+            return new SaveOutcome.Invalid(errors);
+        }
+
+        Conference conference;
+        if (input.Id is { } id)
+        {
+            var existing = await db.Conferences.Include(c => c.Organisations).Include(c => c.Speakers).Include(c => c.Countries)
+                .Include(c => c.Topics).Include(c => c.Documents).Include(c => c.Articles).FirstOrDefaultAsync(c => c.Id == id, ct);
+            if (existing is null)
+            {
+                return new SaveOutcome.NotFound();
+            }
+            if (existing.Version != input.Version)
+            {
+                return new SaveOutcome.Conflict(existing.Version, existing.Title);
+            }
+            conference = existing;
+        }
+        else
+        {
+            conference = db.Conferences.Add(new Conference { Language = language, CreatedAt = clock.UtcNow }).Entity;
+        }
+        await ApplyAsync(conference, input, slug, rendering, intent, ct);
+        if (intent is SaveIntent.Publish or SaveIntent.Unpublish)
+        {
+            audit.Add(intent == SaveIntent.Publish ? AuditLog.Publish : AuditLog.Unpublish, AuditText.Format(AuditText.Conference, conference.Slug), actor: user);
+        }
+        return await CommitAsync(conference, ct);
+    }
+
+    private async Task<Dictionary<string, string>> ValidateAsync(ConferenceInput input, string slug, string language, MarkdownRendering rendering, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(input.Title)) { errors[nameof(input.Title)] = t["Enter a title."].Value; }
         if (string.IsNullOrWhiteSpace(input.City)) { errors[nameof(input.City)] = t["Enter the city."].Value; }
         if (input.StartDate is null) { errors[nameof(input.StartDate)] = t["Enter the first day."].Value; }
@@ -31,7 +69,7 @@ public sealed class ConferenceEditor(PortalDbContext db, MarkdownRenderer markdo
         }
         if (input.CountryId is { } host && !await db.Countries.AnyAsync(c => c.Id == host, ct)) { errors[nameof(input.CountryId)] = t["Choose a country from the list."].Value; }
         var organisationIds = input.Roles().SelectMany(r => r.Ids).Distinct().ToList();
-        if (await db.Organisations.CountAsync(o => organisationIds.Contains(o.Id), ct) != organisationIds.Count) { errors[nameof(input.Organisers)] = "Choose organisations from the lists."; }
+        if (await db.Organisations.CountAsync(o => organisationIds.Contains(o.Id), ct) != organisationIds.Count) { errors[nameof(input.Organisers)] = t["Choose organisations from the lists."].Value; }
         var countryIds = input.Countries.Distinct().ToList();
         if (await db.Countries.CountAsync(c => countryIds.Contains(c.Id), ct) != countryIds.Count) { errors[nameof(input.Countries)] = t["Choose countries from the list."].Value; }
         var speakerLines = ConferenceInput.Lines(input.Speakers).ToList();
@@ -44,32 +82,16 @@ public sealed class ConferenceEditor(PortalDbContext db, MarkdownRenderer markdo
         {
             errors[nameof(input.Documents)] = t["Write each document on a line as: Title | description | address (an https:// or /media/ address)."].Value;
         }
+        return errors;
+    }
+
+    /// <summary>Writes the form onto the record: its fields, organisations by role, speakers, countries, topics, documents and news reports.</summary>
+    private async Task ApplyAsync(Conference conference, ConferenceInput input, string slug, MarkdownRendering rendering, SaveIntent intent, CancellationToken ct)
+    {
+        var speakerLines = ConferenceInput.Lines(input.Speakers).ToList();
+        var documentLines = ConferenceInput.Lines(input.Documents).ToList();
+        var countryIds = input.Countries.Distinct().ToList();
         var articles = await db.Articles.Where(a => input.Articles.Contains(a.Id)).ToListAsync(ct);
-        if (errors.Count > 0)
-        {
-            return new ConferenceSaveOutcome(null, errors, null);
-        }
-
-        Conference conference;
-        if (input.Id is { } id)
-        {
-            var existing = await db.Conferences.Include(c => c.Organisations).Include(c => c.Speakers).Include(c => c.Countries)
-                .Include(c => c.Topics).Include(c => c.Documents).Include(c => c.Articles).FirstOrDefaultAsync(c => c.Id == id, ct);
-            if (existing is null)
-            {
-                return new ConferenceSaveOutcome(null, new Dictionary<string, string> { [""] = t["This conference no longer exists."].Value }, null);
-            }
-            if (existing.Version != input.Version)
-            {
-                return new ConferenceSaveOutcome(null, new Dictionary<string, string>(), existing.Title);
-            }
-            conference = existing;
-        }
-        else
-        {
-            conference = db.Conferences.Add(new Conference { Language = language, CreatedAt = clock.UtcNow }).Entity;
-        }
-
         conference.Title = input.Title.Trim();
         conference.Slug = slug;
         conference.Summary = (input.Summary ?? "").Trim();
@@ -177,19 +199,21 @@ public sealed class ConferenceEditor(PortalDbContext db, MarkdownRenderer markdo
         }
         conference.Version++;
         conference.UpdatedAt = clock.UtcNow;
-        if (intent is SaveIntent.Publish or SaveIntent.Unpublish)
-        {
-            audit.Add(intent == SaveIntent.Publish ? AuditLog.Publish : AuditLog.Unpublish, AuditText.Format(AuditText.Conference, conference.Slug));
-        }
+    }
+
+    private async Task<SaveOutcome> CommitAsync(Conference conference, CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct);
-            return new ConferenceSaveOutcome(conference.Id, new Dictionary<string, string>(), null);
+            return new SaveOutcome.Saved(conference.Id, conference.Version, conference.Status, conference.Slug);
         }
         catch (DbUpdateConcurrencyException)
         {
+            // Another save moved the version between this one's read and its write.
+            var (version, title) = (conference.Version - 1, conference.Title);
             db.ChangeTracker.Clear();
-            return new ConferenceSaveOutcome(null, new Dictionary<string, string>(), conference.Title);
+            return new SaveOutcome.Conflict(version, title);
         }
     }
 
@@ -199,6 +223,3 @@ public sealed class ConferenceEditor(PortalDbContext db, MarkdownRenderer markdo
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
-
-/// <summary>A conference save's result: the saved id, the field errors, or the title of a newer version that got in first.</summary>
-public sealed record ConferenceSaveOutcome(int? SavedId, IReadOnlyDictionary<string, string> Errors, string? ConflictWith);

@@ -1,4 +1,5 @@
 using AlmatyPortal.Web.Features.Audit;
+using AlmatyPortal.Web.Features.Publishing;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Web.Features.Editing;

@@ -119,7 +119,7 @@ public sealed partial class ArticleEditor(PortalDbContext db, MarkdownRenderer m
     {
         logger.LogInformation("Save conflict on article {ArticleId}: the edit started from version {BasedOn}, it is now at {Version}",
             current.Id, basedOn, current.Version);
-        return new SaveOutcome.Conflict(await SnapshotAsync(current, ct));
+        return new SaveOutcome.Conflict(current.Version, current.Title, await SnapshotAsync(current, ct));
     }
 
     /// <summary>The article as it stands now, in the shape of a revision, with who saved it last.</summary>

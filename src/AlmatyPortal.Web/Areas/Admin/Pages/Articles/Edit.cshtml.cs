@@ -82,7 +82,7 @@ public sealed class EditModel(ArticleEditor editor, ArticleForms forms, Markdown
         return outcome switch
         {
             SaveOutcome.Saved s => new JsonResult(new { id = s.Id, version = s.Version, savedAt = DateTime.UtcNow }),
-            SaveOutcome.Conflict c => new JsonResult(new { conflict = true, version = c.Current.Version, savedBy = c.Current.SavedBy }) { StatusCode = StatusCodes.Status409Conflict },
+            SaveOutcome.Conflict { Current: ArticleRevision current } => new JsonResult(new { conflict = true, version = current.Version, savedBy = current.SavedBy }) { StatusCode = StatusCodes.Status409Conflict },
             SaveOutcome.Invalid i => new JsonResult(new { errors = i.Errors }) { StatusCode = StatusCodes.Status422UnprocessableEntity },
             _ => NotFound(),
         };
@@ -133,8 +133,8 @@ public sealed class EditModel(ArticleEditor editor, ArticleForms forms, Markdown
                     return LocalRedirect($"/admin/articles/edit/{saved.Id}");
                 case SaveOutcome.NotFound:
                     return NotFound();
-                case SaveOutcome.Conflict conflict:
-                    Conflict = conflict.Current;
+                case SaveOutcome.Conflict { Current: ArticleRevision current }:
+                    Conflict = current;
                     break;
                 case SaveOutcome.Invalid invalid:
                     foreach (var (field, message) in invalid.Errors)

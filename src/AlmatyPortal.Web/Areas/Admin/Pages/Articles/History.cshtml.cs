@@ -1,4 +1,5 @@
 using AlmatyPortal.Web.Features.Editing;
+using AlmatyPortal.Web.Features.Publishing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;

@@ -78,20 +78,23 @@ public sealed class EditModel(ConferenceEditor editor, ConferenceForms forms, Co
         Input.Id = id;
         if (ModelState.IsValid)
         {
-            var outcome = await editor.SaveAsync(Input, intent, ct);
-            if (outcome.SavedId is { } saved)
+            switch (await editor.SaveAsync(Input, intent, User.Identity!.Name!, ct))
             {
-                TempData["Notice"] = intent switch { SaveIntent.Publish => t["Published."].Value, SaveIntent.Unpublish => t["Unpublished."].Value, _ => t["Saved."].Value };
-                return LocalRedirect($"/admin/conferences/edit/{saved}");
-            }
-            foreach (var (field, message) in outcome.Errors)
-            {
-                ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{field}", message);
-            }
-            ConflictWith = outcome.ConflictWith;
-            if (ConflictWith is not null)
-            {
-                Response.StatusCode = StatusCodes.Status409Conflict;
+                case SaveOutcome.Saved saved:
+                    TempData["Notice"] = intent switch { SaveIntent.Publish => t["Published."].Value, SaveIntent.Unpublish => t["Unpublished."].Value, _ => t["Saved."].Value };
+                    return LocalRedirect($"/admin/conferences/edit/{saved.Id}");
+                case SaveOutcome.NotFound:
+                    return NotFound();
+                case SaveOutcome.Conflict conflict:
+                    ConflictWith = conflict.CurrentTitle;
+                    Response.StatusCode = StatusCodes.Status409Conflict;
+                    break;
+                case SaveOutcome.Invalid invalid:
+                    foreach (var (field, message) in invalid.Errors)
+                    {
+                        ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{field}", message);
+                    }
+                    break;
             }
         }
         if (id is { } existing && await forms.LoadAsync(existing, ct) is { } current)
