@@ -83,6 +83,7 @@ public static class PortalServices
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddPortalHostFiltering(portal);
         services.AddPortalForwardedHeaders(portal);
+        services.AddScoped<Pages.PageHeads>();
         services.AddLocalizedMessages();
         services.AddRouting(o => { o.LowercaseUrls = true; o.AppendTrailingSlash = false; });
         // Razor would otherwise write every Cyrillic letter and typographic dash as an entity.

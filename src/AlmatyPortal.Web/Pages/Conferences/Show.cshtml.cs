@@ -5,10 +5,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AlmatyPortal.Web.Pages.Conferences;
 
-public sealed class ShowModel(ConferenceQueries conferences) : PageModel
+public sealed class ShowModel(ConferenceQueries conferences, PageHeads heads) : PageModel
 {
     public ConferenceView Conference { get; private set; } = null!;
     public Dictionary<string, string> Translations { get; private set; } = [];
+    public PageHead Head { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -19,6 +20,7 @@ public sealed class ShowModel(ConferenceQueries conferences) : PageModel
         }
         Conference = conference;
         Translations = await conferences.TranslationsAsync(conference.TranslationGroup, ct);
+        Head = heads.ForConference(conference, HttpContext.Language(), Translations);
         return Page();
     }
 }
