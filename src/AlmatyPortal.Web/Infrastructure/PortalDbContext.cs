@@ -2,7 +2,7 @@ using AlmatyPortal.Web.Features.Accounts;
 using AlmatyPortal.Web.Features.Audit;
 using AlmatyPortal.Web.Features.Conferences;
 using AlmatyPortal.Web.Features.Donations;
-using AlmatyPortal.Web.Features.Editing;
+using AlmatyPortal.Web.Features.Articles;
 using AlmatyPortal.Web.Features.Media;
 using AlmatyPortal.Web.Features.News;
 using AlmatyPortal.Web.Features.Organisations;

@@ -7,7 +7,7 @@ using AlmatyPortal.Web.Features.Backups;
 using AlmatyPortal.Web.Features.Conferences;
 using AlmatyPortal.Web.Features.Content;
 using AlmatyPortal.Web.Features.Donations;
-using AlmatyPortal.Web.Features.Editing;
+using AlmatyPortal.Web.Features.Articles;
 using AlmatyPortal.Web.Features.Feeds;
 using AlmatyPortal.Web.Features.Markdown;
 using AlmatyPortal.Web.Features.Media;
@@ -46,7 +46,8 @@ public static class PortalServices
         services.AddSingleton<SiteLinks>();
         services.AddHostedService<DatabaseInitializer>();
         // Each feature registers its own services; the order of the hosted services is the order they start in.
-        services.AddMedia().AddBackups().AddContent().AddNews().AddOrganisations().AddFeeds().AddSearch().AddConferences().AddEditing();
+        services.AddMedia().AddBackups().AddContent().AddNews().AddOrganisations().AddFeeds().AddSearch().AddConferences().AddArticles();
+        services.AddScoped<Areas.Admin.Pages.Dashboard>();
         // Keys live beside the data, so every instance that shares Portal:DataPath can read the others' cookies and tokens.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(paths.KeysPath))
             .SetApplicationName("AlmatyPortal");

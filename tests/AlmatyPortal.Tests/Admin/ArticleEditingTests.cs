@@ -1,7 +1,7 @@
 using System.Net;
 using AlmatyPortal.Tests.Support;
 using AlmatyPortal.Web.Features.Accounts;
-using AlmatyPortal.Web.Features.Editing;
+using AlmatyPortal.Web.Features.Articles;
 using AlmatyPortal.Web.Features.News;
 using AlmatyPortal.Web.Features.Publishing;
 using Microsoft.EntityFrameworkCore;

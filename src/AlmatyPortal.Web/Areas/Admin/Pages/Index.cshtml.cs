@@ -1,4 +1,3 @@
-using AlmatyPortal.Web.Features.Editing;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AlmatyPortal.Web.Areas.Admin.Pages;

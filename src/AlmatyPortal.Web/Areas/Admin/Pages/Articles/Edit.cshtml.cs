@@ -1,4 +1,4 @@
-using AlmatyPortal.Web.Features.Editing;
+using AlmatyPortal.Web.Features.Articles;
 using AlmatyPortal.Web.Features.Markdown;
 using AlmatyPortal.Web.Features.Media;
 using AlmatyPortal.Web.Features.Publishing;
@@ -139,7 +139,7 @@ public sealed class EditModel(ArticleEditor editor, ArticleForms forms, Markdown
                 case SaveOutcome.Invalid invalid:
                     foreach (var (field, message) in invalid.Errors)
                     {
-                        ModelState.AddModelError(field switch { "" => "", Features.Editing.NewImage.Field => nameof(NewImage), _ => $"Input.{field}" }, message);
+                        ModelState.AddModelError(field switch { "" => "", Features.Articles.NewImage.Field => nameof(NewImage), _ => $"Input.{field}" }, message);
                     }
                     break;
             }

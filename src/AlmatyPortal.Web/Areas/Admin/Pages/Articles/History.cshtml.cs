@@ -1,4 +1,4 @@
-using AlmatyPortal.Web.Features.Editing;
+using AlmatyPortal.Web.Features.Articles;
 using AlmatyPortal.Web.Features.Publishing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

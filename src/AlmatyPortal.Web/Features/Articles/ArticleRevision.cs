@@ -3,7 +3,7 @@ using AlmatyPortal.Web.Features.Publishing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace AlmatyPortal.Web.Features.Editing;
+namespace AlmatyPortal.Web.Features.Articles;
 
 /// <summary>The full content of an article as one save left it: who saved it, when, and everything they wrote.</summary>
 public sealed class ArticleRevision
@@ -55,7 +55,7 @@ public sealed class ArticleRevision
     };
 }
 
-internal sealed class EditingConfiguration : IEntityTypeConfiguration<ArticleRevision>
+internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<ArticleRevision>
 {
     public void Configure(EntityTypeBuilder<ArticleRevision> b)
     {

@@ -6,7 +6,7 @@ using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace AlmatyPortal.Web.Features.Editing;
+namespace AlmatyPortal.Web.Features.Articles;
 
 /// <summary>Publishes every scheduled article whose time has come, each as its own revision and audit entry.</summary>
 public sealed class ScheduledPublishing(PortalDbContext db, AuditLog audit, OfficeClock clock, ILogger<ScheduledPublishing> logger)

@@ -1,11 +1,12 @@
+using AlmatyPortal.Web.Features.Articles;
 using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace AlmatyPortal.Web.Features.Editing;
+namespace AlmatyPortal.Web.Areas.Admin.Pages;
 
 /// <summary>What the admin dashboard shows: drafts, scheduled (with overdue ones flagged), recent publishing, donate clicks.</summary>
-public sealed class Dashboard(PortalDbContext db, ArticleForms forms, ArticleTranslations translations, Conferences.ConferenceTranslations conferenceTranslations, OfficeClock clock)
+public sealed class Dashboard(PortalDbContext db, ArticleForms forms, ArticleTranslations translations, Features.Conferences.ConferenceTranslations conferenceTranslations, OfficeClock clock)
 {
     public async Task<DashboardView> LoadAsync(CancellationToken ct)
     {

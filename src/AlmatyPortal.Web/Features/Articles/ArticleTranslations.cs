@@ -4,7 +4,7 @@ using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace AlmatyPortal.Web.Features.Editing;
+namespace AlmatyPortal.Web.Features.Articles;
 
 /// <summary>
 /// Language versions of an article: starts a translation as a linked draft pre-filled from the source, finds the

@@ -7,7 +7,7 @@ using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace AlmatyPortal.Web.Features.Editing;
+namespace AlmatyPortal.Web.Features.Articles;
 
 /// <summary>
 /// Saves, publishes, unpublishes, restores and deletes articles. Every save is checked against the version the editor

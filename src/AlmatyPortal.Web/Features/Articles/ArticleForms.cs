@@ -3,7 +3,7 @@ using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace AlmatyPortal.Web.Features.Editing;
+namespace AlmatyPortal.Web.Features.Articles;
 
 /// <summary>The reads behind the admin article pages: the form's contents, its choices, lists and history.</summary>
 public sealed class ArticleForms(PortalDbContext db, OfficeClock clock)

@@ -2,7 +2,7 @@ using AlmatyPortal.Web.Features.Audit;
 using AlmatyPortal.Web.Features.Publishing;
 using Microsoft.EntityFrameworkCore;
 
-namespace AlmatyPortal.Web.Features.Editing;
+namespace AlmatyPortal.Web.Features.Articles;
 
 /// <summary>Going back in an article's history: restoring a revision as a new one, and deleting.</summary>
 public sealed partial class ArticleEditor

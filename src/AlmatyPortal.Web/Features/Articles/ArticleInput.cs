@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using AlmatyPortal.Web.Features.News;
 
-namespace AlmatyPortal.Web.Features.Editing;
+namespace AlmatyPortal.Web.Features.Articles;
 
 /// <summary>What the article editor form posts. Only these fields can be set from the form: author, status and times are the server's.</summary>
 public sealed class ArticleInput

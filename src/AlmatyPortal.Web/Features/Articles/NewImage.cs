@@ -1,4 +1,4 @@
-namespace AlmatyPortal.Web.Features.Editing;
+namespace AlmatyPortal.Web.Features.Articles;
 
 /// <summary>A featured image uploaded with an article, saved with it as one unit.</summary>
 public sealed record NewImage(Stream Content, string FileName, Media.MediaDetails Details)
