@@ -14,6 +14,7 @@ using AlmatyPortal.Web.Features.Media;
 using AlmatyPortal.Web.Features.News;
 using AlmatyPortal.Web.Features.Organisations;
 using AlmatyPortal.Web.Features.Search;
+using AlmatyPortal.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -59,7 +60,7 @@ public static class PortalServices
         // Pages and services ask one localizer for interface text and reference names alike.
         services.AddSingleton<Features.Names.NameBook>();
         services.AddHostedService<Features.Names.NameBookRefresh>();
-        services.AddTransient<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>, Features.Names.NamedLocalizer>();
+        services.AddTransient<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>, Infrastructure.Localization.NamedLocalizer>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture(Cultures.For(Languages.Default));

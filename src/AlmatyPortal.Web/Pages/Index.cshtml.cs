@@ -1,6 +1,7 @@
 using AlmatyPortal.Web.Features.Conferences;
 using AlmatyPortal.Web.Features.News;
 using AlmatyPortal.Web.Infrastructure;
+using AlmatyPortal.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AlmatyPortal.Web.Pages;

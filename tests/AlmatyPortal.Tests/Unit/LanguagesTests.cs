@@ -1,4 +1,4 @@
-using AlmatyPortal.Web.Infrastructure;
+using AlmatyPortal.Web.Infrastructure.Localization;
 
 namespace AlmatyPortal.Tests.Unit;
 

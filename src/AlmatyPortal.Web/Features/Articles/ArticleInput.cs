@@ -47,7 +47,7 @@ public sealed class ArticleInput
 
     /// <summary>The language of a new article; an existing one keeps its own.</summary>
     [Display(Name = "Language")]
-    public string Language { get; set; } = Infrastructure.Languages.Default;
+    public string Language { get; set; } = Infrastructure.Localization.Languages.Default;
 
     public IReadOnlyList<string> TagList() =>
         (Tags ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)

@@ -10,7 +10,7 @@ public sealed class ConferenceInput
 
     /// <summary>The language of a new record; an existing one keeps its own.</summary>
     [Display(Name = "Language")]
-    public string Language { get; set; } = Infrastructure.Languages.Default;
+    public string Language { get; set; } = Infrastructure.Localization.Languages.Default;
 
     [Required(ErrorMessage = "Enter a title."), StringLength(200), Display(Name = "Title")]
     public string Title { get; set; } = "";

@@ -4,6 +4,7 @@ using AlmatyPortal.Web.Features.Media;
 using AlmatyPortal.Web.Features.News;
 using AlmatyPortal.Web.Features.Publishing;
 using AlmatyPortal.Web.Infrastructure;
+using AlmatyPortal.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Web.Features.Content;

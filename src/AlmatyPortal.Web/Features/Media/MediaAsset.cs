@@ -1,3 +1,4 @@
+
 namespace AlmatyPortal.Web.Features.Media;
 
 /// <summary>An image in the media library, stored under Portal:DataPath, with the rights information it is published with.</summary>
@@ -38,7 +39,7 @@ public sealed class MediaAsset
 
     /// <summary>The alt text a page in <paramref name="language"/> shows, and the language it is written in.</summary>
     public (string Text, string Language) AltFor(string language) =>
-        AltTranslations.FirstOrDefault(t => t.Language == language) is { } translated ? (translated.Text, language) : (AltText, Infrastructure.Languages.Default);
+        AltTranslations.FirstOrDefault(t => t.Language == language) is { } translated ? (translated.Text, language) : (AltText, Infrastructure.Localization.Languages.Default);
 
     /// <summary>The file names of the resized copies.</summary>
     public static IEnumerable<string> VariantFiles(string variants) =>

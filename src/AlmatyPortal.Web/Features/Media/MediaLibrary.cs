@@ -269,7 +269,7 @@ public sealed record MediaDetails(string? AltText, bool IsDecorative, string? Cr
         asset.IsDecorative = IsDecorative;
         asset.AltText = IsDecorative ? "" : (AltText ?? "").Trim();
         var wanted = IsDecorative ? [] : (AltTranslations ?? new Dictionary<string, string?>())
-            .Where(t => Infrastructure.Languages.IsSupported(t.Key) && t.Key != Infrastructure.Languages.Default && !string.IsNullOrWhiteSpace(t.Value))
+            .Where(t => Infrastructure.Localization.Languages.IsSupported(t.Key) && t.Key != Infrastructure.Localization.Languages.Default && !string.IsNullOrWhiteSpace(t.Value))
             .ToDictionary(t => t.Key, t => t.Value!.Trim());
         asset.AltTranslations.RemoveAll(t => !wanted.ContainsKey(t.Language));
         foreach (var (language, text) in wanted)

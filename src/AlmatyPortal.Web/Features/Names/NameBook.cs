@@ -1,8 +1,7 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using AlmatyPortal.Web.Infrastructure;
+using AlmatyPortal.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace AlmatyPortal.Web.Features.Names;
 
@@ -25,7 +24,7 @@ public sealed class NameBook
     /// <summary>Sets (or, for an empty value, removes) the translations of one name; the caller saves.</summary>
     /// <summary>The refusal for a translated name longer than <paramref name="length"/>, or null.</summary>
     public static string? TooLong(IReadOnlyDictionary<string, string?>? translations, int length, Microsoft.Extensions.Localization.IStringLocalizer t) =>
-        translations?.Any(n => Infrastructure.Languages.IsSupported(n.Key) && n.Value?.Trim().Length > length) == true
+        translations?.Any(n => Infrastructure.Localization.Languages.IsSupported(n.Key) && n.Value?.Trim().Length > length) == true
             ? t["A translated name can have at most {0} characters.", length].Value : null;
 
     public static async Task<bool> SetAsync(PortalDbContext db, string text, IReadOnlyDictionary<string, string?>? translations, CancellationToken ct)
@@ -77,28 +76,4 @@ internal sealed class NameBookRefresh(IServiceScopeFactory scopes, NameBook book
             }
         }
     }
-}
-
-/// <summary>
-/// The shared localizer: a reference name translated by staff or content first, then the resource files.
-/// Interface text and names are looked up the same way, by their English text.
-/// </summary>
-internal sealed class NamedLocalizer(IStringLocalizerFactory factory, NameBook book) : IStringLocalizer<SharedResource>
-{
-    private readonly IStringLocalizer _resources = factory.Create(typeof(SharedResource));
-
-    public LocalizedString this[string name]
-    {
-        get
-        {
-            var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-            return language != Languages.Default && book.Find(language, name) is { } translated
-                ? new LocalizedString(name, translated)
-                : _resources[name];
-        }
-    }
-
-    public LocalizedString this[string name, params object[] arguments] => _resources[name, arguments];
-
-    public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => _resources.GetAllStrings(includeParentCultures);
 }

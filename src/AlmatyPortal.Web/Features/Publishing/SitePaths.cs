@@ -1,8 +1,9 @@
+
 namespace AlmatyPortal.Web.Features.Publishing;
 
 /// <summary>
 /// The site's public addresses, in one place. Each is the default language's path; a page under another language
-/// gets its prefix from the language tag helper (links) or <see cref="Infrastructure.Cultures.Prefix"/> (absolute addresses).
+/// gets its prefix from the language tag helper (links) or <see cref="Infrastructure.Localization.Cultures.Prefix"/> (absolute addresses).
 /// </summary>
 public static class SitePaths
 {
@@ -23,5 +24,5 @@ public static class SitePaths
     public static string ArchiveOf(int year, int? month = null) => month is { } m ? $"{Archive}/{year}/{m}" : $"{Archive}/{year}";
 
     /// <summary>A path in a language: the default language's path, prefixed for any other language.</summary>
-    public static string In(string language, string path) => Infrastructure.Cultures.Prefix(language) + path;
+    public static string In(string language, string path) => Infrastructure.Localization.Cultures.Prefix(language) + path;
 }

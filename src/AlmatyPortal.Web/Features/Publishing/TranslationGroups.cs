@@ -28,7 +28,7 @@ public static class TranslationGroups
 
     /// <summary>A group's address in each of its languages, as pages and the sitemap link them: "/news/x", "/ru/news/y".</summary>
     public static Dictionary<string, string> Addresses(IEnumerable<(string Language, string Slug)> members, string path) =>
-        members.GroupBy(m => m.Language).ToDictionary(g => g.Key, g => $"{Infrastructure.Cultures.Prefix(g.Key)}{path}{g.First().Slug}");
+        members.GroupBy(m => m.Language).ToDictionary(g => g.Key, g => $"{Infrastructure.Localization.Cultures.Prefix(g.Key)}{path}{g.First().Slug}");
 
     /// <summary>A slug free in the language: the source's own, else with -2, -3 … appended.</summary>
     public static async Task<string> FreeSlugAsync<T>(IQueryable<T> records, string language, string slug, CancellationToken ct)

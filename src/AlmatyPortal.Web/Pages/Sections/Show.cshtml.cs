@@ -1,6 +1,6 @@
 using AlmatyPortal.Web.Features.News;
 using AlmatyPortal.Web.Features.Publishing;
-using AlmatyPortal.Web.Infrastructure;
+using AlmatyPortal.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,6 +1,6 @@
 using AlmatyPortal.Web.Features.Conferences;
 using AlmatyPortal.Web.Features.Publishing;
-using AlmatyPortal.Web.Infrastructure;
+using AlmatyPortal.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -14,11 +14,11 @@ public sealed class EditModel(ConferenceEditor editor, ConferenceForms forms, Co
 
     public PublicationStatus? Status { get; private set; }
     public string? Slug { get; private set; }
-    public string Language { get; private set; } = Infrastructure.Languages.Default;
+    public string Language { get; private set; } = Infrastructure.Localization.Languages.Default;
 
     /// <summary>For a translation: its source record as it stands now, shown beside the form.</summary>
     public ConferenceInput? Source { get; private set; }
-    public string SourceLanguage { get; private set; } = Infrastructure.Languages.Default;
+    public string SourceLanguage { get; private set; } = Infrastructure.Localization.Languages.Default;
     public string? ConflictWith { get; private set; }
     public ConferenceChoices Choices { get; private set; } = null!;
     public Dictionary<string, int> OtherVersions { get; private set; } = [];

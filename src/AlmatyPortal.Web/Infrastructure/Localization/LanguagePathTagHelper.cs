@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
-namespace AlmatyPortal.Web.Infrastructure.TagHelpers;
+namespace AlmatyPortal.Web.Infrastructure.Localization;
 
 /// <summary>
 /// Keeps a reader in their language: on a page under /ru, a site-relative link or form address such as /news/x

@@ -1,4 +1,4 @@
-namespace AlmatyPortal.Web.Infrastructure;
+namespace AlmatyPortal.Web.Infrastructure.Localization;
 
 /// <summary>
 /// The languages content can be written in; the first is the default. A language is supported when the portal has

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.Extensions.Localization;
 
-namespace AlmatyPortal.Web.Infrastructure;
+namespace AlmatyPortal.Web.Infrastructure.Localization;
 
 /// <summary>
 /// The framework's own messages in the interface language: validation attributes that give no message of their own,
