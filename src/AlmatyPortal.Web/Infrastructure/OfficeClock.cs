@@ -1,4 +1,3 @@
-using AlmatyPortal.Web.Features.Publishing;
 using Microsoft.Extensions.Options;
 
 namespace AlmatyPortal.Web.Infrastructure;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using AlmatyPortal.Web.Features.Publishing;
+using AlmatyPortal.Web.Infrastructure;
 
 namespace AlmatyPortal.Tests.Unit;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AlmatyPortal.Web.Features.Publishing;
+namespace AlmatyPortal.Web.Infrastructure;
 
 /// <summary>How the portal writes dates: article dates as 17.03.2011, conference ranges as "15–16 March 2011".</summary>
 public static class DateDisplay
