@@ -96,6 +96,24 @@ public sealed class QueryCountTests : IDisposable
         Assert.Equal(withTwo, withTen);
     }
 
+    [Fact]
+    public async Task Saving_an_existing_article_reads_its_row_once()
+    {
+        var editor = await Staff.SignedInAsync(_portal, Web.Features.Accounts.StaffRoles.Editor);
+        var section = await Seed.SectionIdAsync(_portal);
+        var id = Editor.IdFrom(await Editor.PostAsync(editor, null, "Save", Editor.Fields("Read once", "Text.", section)));
+        var token = await Staff.TokenAsync(editor, $"/admin/articles/edit/{id}", "#article-editor");
+        using var counter = new QueryCounter(_portal);
+
+        var saved = await editor.PostAsync($"/admin/articles/edit/{id}?handler=Save", Staff.Form(token, Editor.Fields("Read once", "More text.", section, version: 1)));
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
+        // The editor's save reads the article row (FROM "Articles" AS "a" WHERE "a"."Id" = @id) once, not once for its
+        // language and again to update it; the page's own reads after the redirect are not part of this request.
+        var reads = counter.Commands.Count(c => System.Text.RegularExpressions.Regex.IsMatch(c, "^FROM \"Articles\" AS \"a\"\r?\nWHERE \"a\".\"Id\" = @", System.Text.RegularExpressions.RegexOptions.Multiline));
+        Assert.Equal(1, reads);
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/news")]

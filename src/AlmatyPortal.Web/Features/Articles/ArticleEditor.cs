@@ -22,10 +22,14 @@ public sealed partial class ArticleEditor(PortalDbContext db, MarkdownRenderer m
     /// </summary>
     public async Task<SaveOutcome> SaveAsync(ArticleInput input, SaveIntent intent, string user, NewImage? image = null, CancellationToken ct = default)
     {
+        // The article is read once: its language decides where its slug must be unique, and it is what the save updates.
+        var existing = input.Id is { } id ? await db.Articles.Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == id, ct) : null;
+        if (input.Id is not null && existing is null)
+        {
+            return new SaveOutcome.NotFound();
+        }
         // An article keeps the language it was written in; a new one takes the language chosen for it.
-        var language = input.Id is { } existingId
-            ? await db.Articles.Where(a => a.Id == existingId).Select(a => a.Language).FirstOrDefaultAsync(ct) ?? Languages.Default
-            : Languages.IsSupported(input.Language) ? input.Language : Languages.Default;
+        var language = existing?.Language ?? (Languages.IsSupported(input.Language) ? input.Language : Languages.Default);
         var slug = string.IsNullOrWhiteSpace(input.Slug) ? Slug.From(input.Title) : input.Slug.Trim();
         var rendering = markdown.Render(input.Body);
         var errors = await ValidateAsync(input, slug, language, rendering, ct);
@@ -33,25 +37,11 @@ public sealed partial class ArticleEditor(PortalDbContext db, MarkdownRenderer m
         {
             return new SaveOutcome.Invalid(errors);
         }
-
-        Article article;
-        if (input.Id is { } id)
+        if (existing is not null && existing.Version != input.Version)
         {
-            var existing = await db.Articles.Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == id, ct);
-            if (existing is null)
-            {
-                return new SaveOutcome.NotFound();
-            }
-            if (existing.Version != input.Version)
-            {
-                return await ConflictAsync(existing, input.Version, ct);
-            }
-            article = existing;
+            return await ConflictAsync(existing, input.Version, ct);
         }
-        else
-        {
-            article = db.Articles.Add(new Article { Language = language, CreatedAt = clock.UtcNow }).Entity;
-        }
+        var article = existing ?? db.Articles.Add(new Article { Language = language, CreatedAt = clock.UtcNow }).Entity;
         if (intent == SaveIntent.Autosave && article.Status != PublicationStatus.Draft)
         {
             return new SaveOutcome.Invalid(new Dictionary<string, string> { [""] = t["Only drafts are saved automatically; use Update to save a published article."].Value });
