@@ -1,4 +1,3 @@
-using AlmatyPortal.Web.Infrastructure;
 
 var (command, hostArgs) = PortalCommands.Parse(args);
 if (command?.Verb is PortalCommands.Help or PortalCommands.Unknown)

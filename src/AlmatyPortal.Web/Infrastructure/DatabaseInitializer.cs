@@ -1,8 +1,6 @@
 using AlmatyPortal.Web.Features.Accounts;
 using AlmatyPortal.Web.Features.Content;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace AlmatyPortal.Web.Infrastructure;
 

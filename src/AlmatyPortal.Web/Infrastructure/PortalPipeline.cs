@@ -2,7 +2,6 @@ using AlmatyPortal.Web.Features.Calendar;
 using AlmatyPortal.Web.Features.Donations;
 using AlmatyPortal.Web.Features.Feeds;
 using AlmatyPortal.Web.Features.Media;
-using AlmatyPortal.Web.Infrastructure.Localization;
 using Microsoft.Extensions.FileProviders;
 using Serilog;
 

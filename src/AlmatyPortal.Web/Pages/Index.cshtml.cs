@@ -1,8 +1,5 @@
 using AlmatyPortal.Web.Features.Conferences;
 using AlmatyPortal.Web.Features.News;
-using AlmatyPortal.Web.Infrastructure;
-using AlmatyPortal.Web.Infrastructure.Localization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AlmatyPortal.Web.Pages;
 

@@ -1,10 +1,5 @@
 using AlmatyPortal.Web.Features.Conferences;
 using AlmatyPortal.Web.Features.News;
-using AlmatyPortal.Web.Features.Publishing;
-using AlmatyPortal.Web.Infrastructure;
-using AlmatyPortal.Web.Infrastructure.Localization;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace AlmatyPortal.Web.Pages;
 

@@ -1,7 +1,5 @@
 using System.Threading.RateLimiting;
-using AlmatyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace AlmatyPortal.Web.Features.Accounts;
 

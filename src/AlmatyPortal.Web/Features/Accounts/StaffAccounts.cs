@@ -1,7 +1,5 @@
 using AlmatyPortal.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace AlmatyPortal.Web.Features.Accounts;
 

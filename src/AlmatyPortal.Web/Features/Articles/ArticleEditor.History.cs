@@ -1,6 +1,4 @@
 using AlmatyPortal.Web.Features.Audit;
-using AlmatyPortal.Web.Features.Publishing;
-using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Web.Features.Articles;
 

@@ -2,11 +2,6 @@ using System.Globalization;
 using AlmatyPortal.Web.Features.Audit;
 using AlmatyPortal.Web.Features.Markdown;
 using AlmatyPortal.Web.Features.News;
-using AlmatyPortal.Web.Features.Publishing;
-using AlmatyPortal.Web.Infrastructure;
-using AlmatyPortal.Web.Infrastructure.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace AlmatyPortal.Web.Features.Articles;
 
@@ -121,53 +116,6 @@ public sealed partial class ArticleEditor(PortalDbContext db, MarkdownRenderer m
         var tags = article.Tags.Count > 0 ? article.Tags
             : await db.Articles.Where(a => a.Id == article.Id).SelectMany(a => a.Tags).ToListAsync(ct);
         return ArticleRevision.Of(article, tags, last?.SavedBy ?? "content import", last?.SavedAt ?? article.UpdatedAt, "", autosave: false);
-    }
-
-    private async Task<Dictionary<string, string>> ValidateAsync(ArticleInput input, string slug, string language, MarkdownRendering rendering, CancellationToken ct)
-    {
-        var errors = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(input.Title))
-        {
-            errors[nameof(input.Title)] = t["Enter a title."].Value;
-        }
-        else if (input.Title.Trim().Length > Article.TitleMaxLength)
-        {
-            errors[nameof(input.Title)] = t["The title can have at most {0} characters.", Article.TitleMaxLength].Value;
-        }
-        if ((input.Summary ?? "").Trim().Length > Article.SummaryMaxLength)
-        {
-            errors[nameof(input.Summary)] = t["The summary can have at most {0} characters.", Article.SummaryMaxLength].Value;
-        }
-        if ((input.Body ?? "").Length > ArticleInput.BodyMaxLength)
-        {
-            errors[nameof(input.Body)] = t["The body can have at most {0} characters.", ArticleInput.BodyMaxLength].Value;
-        }
-        else if (!rendering.Succeeded)
-        {
-            errors[nameof(input.Body)] = t[MarkdownRenderer.TooDeeplyNested, MarkdownRenderer.MaxNestingDepth].Value;
-        }
-        if (!Slug.IsValid(slug))
-        {
-            errors[nameof(input.Slug)] = t["Use lower-case letters, digits and single hyphens, like regional-conference-2011."].Value;
-        }
-        else if (await db.Articles.AnyAsync(a => a.Language == language && a.Slug == slug && a.Id != (input.Id ?? 0), ct))
-        {
-            errors[nameof(input.Slug)] = t["Another article already uses this slug."].Value;
-        }
-        if (!await db.Sections.AnyAsync(s => s.Id == input.SectionId, ct))
-        {
-            errors[nameof(input.SectionId)] = t["Choose a section."].Value;
-        }
-        if (input.FeaturedImageId is { } image && !await db.Media.AnyAsync(m => m.Id == image && m.ContentType.StartsWith("image/"), ct))
-        {
-            errors[nameof(input.FeaturedImageId)] = t["Choose an image from the media library."].Value;
-        }
-        var tags = input.TagList();
-        if (tags.Count > 20 || tags.Any(t => t.Length > 80 || Slug.From(t).Length == 0))
-        {
-            errors[nameof(input.Tags)] = t["Use at most 20 tags, separated by commas, each with letters or digits and at most 80 characters."].Value;
-        }
-        return errors;
     }
 
     private string ApplyStatus(Article article, SaveIntent intent, DateTime? requested)

@@ -1,6 +1,4 @@
 using AlmatyPortal.Web.Features.News;
-using AlmatyPortal.Web.Features.Publishing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AlmatyPortal.Web.Features.Articles;

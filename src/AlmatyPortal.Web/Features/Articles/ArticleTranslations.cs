@@ -1,9 +1,5 @@
 using AlmatyPortal.Web.Features.Audit;
 using AlmatyPortal.Web.Features.News;
-using AlmatyPortal.Web.Features.Publishing;
-using AlmatyPortal.Web.Infrastructure;
-using AlmatyPortal.Web.Infrastructure.Localization;
-using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Web.Features.Articles;
 

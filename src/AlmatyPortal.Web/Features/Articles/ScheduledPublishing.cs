@@ -1,10 +1,6 @@
 using System.Globalization;
 using AlmatyPortal.Web.Features.Audit;
 using AlmatyPortal.Web.Features.News;
-using AlmatyPortal.Web.Features.Publishing;
-using AlmatyPortal.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace AlmatyPortal.Web.Features.Articles;
 

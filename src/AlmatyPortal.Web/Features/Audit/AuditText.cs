@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Localization;
 
 namespace AlmatyPortal.Web.Features.Audit;
 

@@ -1,6 +1,4 @@
-using AlmatyPortal.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Web.Features.Backups;
 

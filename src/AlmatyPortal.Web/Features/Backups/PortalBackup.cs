@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using AlmatyPortal.Web.Features.Media;
-using AlmatyPortal.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Web.Features.Backups;
 

@@ -1,11 +1,5 @@
 using System.Globalization;
 using AlmatyPortal.Web.Features.Feeds;
-using AlmatyPortal.Web.Features.Publishing;
-using AlmatyPortal.Web.Infrastructure;
-using AlmatyPortal.Web.Infrastructure.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace AlmatyPortal.Web.Features.Calendar;
 

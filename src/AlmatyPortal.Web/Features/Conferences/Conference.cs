@@ -1,5 +1,4 @@
 using AlmatyPortal.Web.Features.News;
-using AlmatyPortal.Web.Features.Publishing;
 
 namespace AlmatyPortal.Web.Features.Conferences;
 

@@ -1,5 +1,4 @@
 using AlmatyPortal.Web.Features.News;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AlmatyPortal.Web.Features.Conferences;

@@ -1,10 +1,5 @@
 using AlmatyPortal.Web.Features.Audit;
 using AlmatyPortal.Web.Features.Markdown;
-using AlmatyPortal.Web.Features.Publishing;
-using AlmatyPortal.Web.Infrastructure;
-using AlmatyPortal.Web.Infrastructure.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace AlmatyPortal.Web.Features.Conferences;
 

@@ -1,7 +1,4 @@
 using AlmatyPortal.Web.Features.News;
-using AlmatyPortal.Web.Features.Publishing;
-using AlmatyPortal.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Web.Features.Conferences;
 

@@ -1,7 +1,4 @@
 using System.Globalization;
-using AlmatyPortal.Web.Features.Publishing;
-using AlmatyPortal.Web.Infrastructure;
-using AlmatyPortal.Web.Infrastructure.Localization;
 
 namespace AlmatyPortal.Web.Features.Conferences;
 

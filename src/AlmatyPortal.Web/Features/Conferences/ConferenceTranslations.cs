@@ -1,7 +1,3 @@
-using AlmatyPortal.Web.Features.Publishing;
-using AlmatyPortal.Web.Infrastructure;
-using AlmatyPortal.Web.Infrastructure.Localization;
-using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Web.Features.Conferences;
 

@@ -2,10 +2,6 @@ using System.Globalization;
 using AlmatyPortal.Web.Features.Conferences;
 using AlmatyPortal.Web.Features.Media;
 using AlmatyPortal.Web.Features.News;
-using AlmatyPortal.Web.Features.Publishing;
-using AlmatyPortal.Web.Infrastructure;
-using AlmatyPortal.Web.Infrastructure.Localization;
-using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Web.Features.Content;
 

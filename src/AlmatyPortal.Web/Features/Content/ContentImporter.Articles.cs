@@ -1,7 +1,5 @@
 using System.Globalization;
 using AlmatyPortal.Web.Features.News;
-using AlmatyPortal.Web.Features.Publishing;
-using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Web.Features.Content;
 

@@ -1,8 +1,5 @@
 using System.Globalization;
 using AlmatyPortal.Web.Features.Conferences;
-using AlmatyPortal.Web.Features.Publishing;
-using AlmatyPortal.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Web.Features.Content;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 
 namespace AlmatyPortal.Web.Features.Donations;
 

@@ -1,8 +1,4 @@
 using System.Text.RegularExpressions;
-using AlmatyPortal.Web.Features.Publishing;
-using AlmatyPortal.Web.Infrastructure;
-using AlmatyPortal.Web.Infrastructure.Localization;
-using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Web.Features.Donations;
 

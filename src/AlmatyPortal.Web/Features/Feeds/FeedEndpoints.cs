@@ -1,9 +1,4 @@
 using AlmatyPortal.Web.Features.News;
-using AlmatyPortal.Web.Features.Publishing;
-using AlmatyPortal.Web.Infrastructure;
-using AlmatyPortal.Web.Infrastructure.Localization;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace AlmatyPortal.Web.Features.Feeds;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using AlmatyPortal.Web.Features.Publishing;
 
 namespace AlmatyPortal.Web.Features.Feeds;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using AlmatyPortal.Web.Infrastructure;
-using AlmatyPortal.Web.Infrastructure.Localization;
 
 namespace AlmatyPortal.Web.Features.Feeds;
 

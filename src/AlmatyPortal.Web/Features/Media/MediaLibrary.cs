@@ -1,10 +1,5 @@
 using System.Text;
 using AlmatyPortal.Web.Features.Audit;
-using AlmatyPortal.Web.Features.Publishing;
-using AlmatyPortal.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace AlmatyPortal.Web.Features.Media;
 
@@ -18,8 +13,6 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog 
 
     /// <summary>What staff are told when an upload's bytes are already in the library (a resource key).</summary>
     public const string ReusedNotice = "This file is already in the library as {0}, so that item is used; its alt text and credit are unchanged.";
-
-    private static readonly string[] ForeignMarkers = ["<script", "<html", "<svg", "<?php", "<!doctype", "<iframe", "<body"];
 
     /// <summary>Takes an upload into the library and commits it (the media page: the upload is the whole unit of work).</summary>
     public async Task<UploadOutcome> UploadAsync(Stream content, string fileName, MediaDetails details, CancellationToken ct)
@@ -49,7 +42,7 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog 
     public async Task<UploadOutcome> AddAsync(Stream content, string fileName, MediaDetails details, CancellationToken ct)
     {
         var limit = options.Value.MaxUploadBytes;
-        var bytes = await ReadAtMostAsync(content, limit + 1, ct);
+        var bytes = await UploadScreening.ReadAtMostAsync(content, limit + 1, ct);
         if (bytes.Length == 0)
         {
             return UploadOutcome.Refused(t["The file is empty."].Value);
@@ -61,11 +54,11 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog 
         var name = Slug.From(Path.GetFileNameWithoutExtension(fileName));
         name = name.Length == 0 ? "file" : name[..Math.Min(name.Length, 60)];
 
-        if (StartsWith(bytes, "%PDF-"))
+        if (UploadScreening.StartsWith(bytes, "%PDF-"))
         {
             return await SaveDocumentAsync(bytes, name, details, ct);
         }
-        if (Refusal(bytes) is { } refusal)
+        if (UploadScreening.Refusal(bytes) is { } refusal)
         {
             return UploadOutcome.Refused(t[refusal].Value);
         }
@@ -173,29 +166,6 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog 
     public async Task<IReadOnlyList<MediaAsset>> ListAsync(CancellationToken ct) =>
         await db.Media.AsNoTracking().Include(m => m.AltTranslations).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(500).ToListAsync(ct);
 
-    /// <summary>Why a file that is not a PDF must be refused before any decoder sees it, or null. In English: the text is a resource key.</summary>
-    public static string? Refusal(byte[] bytes)
-    {
-        if (StartsWith(bytes, "MZ") || StartsWith(bytes, "\u007fELF") || StartsWith(bytes, "#!"))
-        {
-            return "Programs and scripts are not accepted.";
-        }
-        var head = Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 512)).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        if (head.StartsWith('<'))
-        {
-            return head.Contains("<svg", StringComparison.OrdinalIgnoreCase)
-                ? "SVG images are not accepted: they can carry scripts. Upload a PNG instead."
-                : "HTML and XML files are not accepted.";
-        }
-        // An image with a page or an archive hidden in it (a polyglot) is refused, even though re-encoding would drop it.
-        var text = Encoding.Latin1.GetString(bytes);
-        if (ForeignMarkers.Any(m => text.Contains(m, StringComparison.OrdinalIgnoreCase)) || text.Contains("PK\u0003\u0004\u0014\u0000", StringComparison.Ordinal))
-        {
-            return "The file holds other content besides an image, so it is not accepted.";
-        }
-        return null;
-    }
-
     private async Task<UploadOutcome> SaveDocumentAsync(byte[] bytes, string name, MediaDetails details, CancellationToken ct)
     {
         if (Encoding.Latin1.GetString(bytes, 0, Math.Min(bytes.Length, 1024)).Contains("<html", StringComparison.OrdinalIgnoreCase))
@@ -239,24 +209,7 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog 
         return candidate;
     }
 
-    private static bool StartsWith(byte[] bytes, string ascii) =>
-        bytes.Length >= ascii.Length && bytes.AsSpan(0, ascii.Length).SequenceEqual(Encoding.Latin1.GetBytes(ascii));
 
-    private static async Task<byte[]> ReadAtMostAsync(Stream content, long max, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length >= max)
-            {
-                break;
-            }
-        }
-        return buffer.ToArray();
-    }
 }
 
 /// <summary>The words published with a media item.</summary>

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using AlmatyPortal.Web.Infrastructure;
 using SkiaSharp;
 
 namespace AlmatyPortal.Web.Features.Media;

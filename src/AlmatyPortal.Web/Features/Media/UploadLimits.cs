@@ -1,7 +1,5 @@
-using AlmatyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Options;
 
 namespace AlmatyPortal.Web.Features.Media;
 

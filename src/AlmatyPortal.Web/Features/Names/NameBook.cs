@@ -1,7 +1,4 @@
 using System.Collections.Frozen;
-using AlmatyPortal.Web.Infrastructure;
-using AlmatyPortal.Web.Infrastructure.Localization;
-using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Web.Features.Names;
 

@@ -1,4 +1,3 @@
-using AlmatyPortal.Web.Features.Publishing;
 
 namespace AlmatyPortal.Web.Features.News;
 

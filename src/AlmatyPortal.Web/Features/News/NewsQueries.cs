@@ -1,8 +1,3 @@
-using AlmatyPortal.Web.Features.Publishing;
-using AlmatyPortal.Web.Infrastructure;
-using AlmatyPortal.Web.Infrastructure.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace AlmatyPortal.Web.Features.News;
 

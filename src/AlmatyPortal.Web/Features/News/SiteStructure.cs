@@ -1,7 +1,3 @@
-using AlmatyPortal.Web.Features.Publishing;
-using AlmatyPortal.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace AlmatyPortal.Web.Features.News;
 

@@ -1,6 +1,3 @@
-using AlmatyPortal.Web.Features.Publishing;
-using AlmatyPortal.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Web.Features.News;
 

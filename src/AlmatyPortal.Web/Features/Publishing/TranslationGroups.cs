@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Web.Features.Publishing;
 

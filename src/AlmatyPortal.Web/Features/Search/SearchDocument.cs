@@ -1,6 +1,5 @@
 using AlmatyPortal.Web.Features.Conferences;
 using AlmatyPortal.Web.Features.News;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AlmatyPortal.Web.Features.Search;

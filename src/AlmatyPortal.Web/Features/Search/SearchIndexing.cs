@@ -2,9 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AlmatyPortal.Web.Features.Conferences;
 using AlmatyPortal.Web.Features.News;
-using AlmatyPortal.Web.Features.Publishing;
-using AlmatyPortal.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 

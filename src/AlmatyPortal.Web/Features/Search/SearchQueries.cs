@@ -1,10 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using AlmatyPortal.Web.Features.Publishing;
-using AlmatyPortal.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Web.Features.Search;
 

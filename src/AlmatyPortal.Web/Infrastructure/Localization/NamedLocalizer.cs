@@ -1,6 +1,5 @@
 using System.Globalization;
 using AlmatyPortal.Web.Features.Names;
-using Microsoft.Extensions.Localization;
 
 namespace AlmatyPortal.Web.Infrastructure.Localization;
 

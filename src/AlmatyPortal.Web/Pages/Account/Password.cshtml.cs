@@ -1,9 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using AlmatyPortal.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace AlmatyPortal.Web.Pages.Account;
 

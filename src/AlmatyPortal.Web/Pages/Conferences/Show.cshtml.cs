@@ -1,7 +1,4 @@
 using AlmatyPortal.Web.Features.Conferences;
-using AlmatyPortal.Web.Infrastructure.Localization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AlmatyPortal.Web.Pages.Conferences;
 

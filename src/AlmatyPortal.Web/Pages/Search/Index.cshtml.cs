@@ -1,10 +1,5 @@
 using AlmatyPortal.Web.Features.News;
 using AlmatyPortal.Web.Features.Search;
-using AlmatyPortal.Web.Infrastructure;
-using AlmatyPortal.Web.Infrastructure.Localization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace AlmatyPortal.Web.Pages.Search;
 

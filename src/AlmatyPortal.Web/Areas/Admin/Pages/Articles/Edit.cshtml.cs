@@ -1,11 +1,6 @@
 using AlmatyPortal.Web.Features.Articles;
 using AlmatyPortal.Web.Features.Markdown;
 using AlmatyPortal.Web.Features.Media;
-using AlmatyPortal.Web.Features.Publishing;
-using AlmatyPortal.Web.Infrastructure.Localization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace AlmatyPortal.Web.Areas.Admin.Pages.Articles;
 

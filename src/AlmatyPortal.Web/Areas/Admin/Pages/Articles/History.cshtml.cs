@@ -1,8 +1,4 @@
 using AlmatyPortal.Web.Features.Articles;
-using AlmatyPortal.Web.Features.Publishing;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace AlmatyPortal.Web.Areas.Admin.Pages.Articles;
 

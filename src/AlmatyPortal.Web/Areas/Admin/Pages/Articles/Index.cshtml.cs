@@ -1,6 +1,4 @@
 using AlmatyPortal.Web.Features.Articles;
-using AlmatyPortal.Web.Features.Publishing;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AlmatyPortal.Web.Areas.Admin.Pages.Articles;
 

@@ -1,6 +1,4 @@
 using AlmatyPortal.Web.Features.Audit;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AlmatyPortal.Web.Areas.Admin.Pages.Audit;
 

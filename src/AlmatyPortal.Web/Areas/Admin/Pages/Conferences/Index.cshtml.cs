@@ -1,5 +1,4 @@
 using AlmatyPortal.Web.Features.Conferences;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AlmatyPortal.Web.Areas.Admin.Pages.Conferences;
 

@@ -1,8 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using AlmatyPortal.Web.Features.Media;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace AlmatyPortal.Web.Areas.Admin.Pages.Media;
 
