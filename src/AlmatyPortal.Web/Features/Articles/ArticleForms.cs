@@ -3,8 +3,23 @@ using AlmatyPortal.Web.Features.News;
 namespace AlmatyPortal.Web.Features.Articles;
 
 /// <summary>The reads behind the admin article pages: the form's contents, its choices, lists and history.</summary>
-public sealed class ArticleForms(PortalDbContext db, OfficeClock clock)
+public sealed class ArticleForms(PortalDbContext db, OfficeClock clock, ArticleTranslations translations, Markdown.MarkdownRenderer markdown)
 {
+    /// <summary>What the editor page shows around the form: its choices and, for a saved article, its translation state.</summary>
+    public async Task<EditorScreen> ScreenAsync(ArticleState? state, CancellationToken ct)
+    {
+        var choices = await ChoicesAsync(ct);
+        if (state is null)
+        {
+            return new EditorScreen(choices, null, []);
+        }
+        var source = await translations.SourceOfAsync(state.TranslationGroup, state.Id, state.TranslatedFromVersion is not null, ct);
+        return new EditorScreen(choices, source, await translations.VersionsAsync(state.TranslationGroup, state.Id, ct));
+    }
+
+    /// <summary>The body as the public page would show it, through the one Markdown pipeline.</summary>
+    public Markdown.MarkdownRendering Preview(string? body) => markdown.Render(body);
+
     public async Task<(ArticleInput Input, ArticleState State)?> LoadAsync(int id, CancellationToken ct)
     {
         var article = await db.Articles.AsNoTracking().Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == id, ct);
@@ -74,3 +89,6 @@ public sealed record EditorChoices(IReadOnlyList<(SectionNode Section, int Depth
 public sealed record ImageChoice(int Id, string Name, string FileName, string AltText, string Credit);
 
 public sealed record ArticleRow(int Id, string Title, string Slug, string Language, PublicationStatus Status, DateTime? PublishAt, DateTime UpdatedAt);
+
+/// <summary>The editor page around the form: the section and image choices, the source of a translation, and the other language versions.</summary>
+public sealed record EditorScreen(EditorChoices Choices, ArticleSource? Source, Dictionary<string, int> OtherVersions);

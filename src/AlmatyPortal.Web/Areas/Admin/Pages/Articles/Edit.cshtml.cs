@@ -4,7 +4,7 @@ using AlmatyPortal.Web.Features.Media;
 
 namespace AlmatyPortal.Web.Areas.Admin.Pages.Articles;
 
-public sealed class EditModel(ArticleEditor editor, ArticleForms forms, MarkdownRenderer markdown, ArticleTranslations translations, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditModel(ArticleEditor editor, ArticleForms forms, ArticleTranslations translations, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public ArticleInput Input { get; set; } = new();
@@ -59,7 +59,7 @@ public sealed class EditModel(ArticleEditor editor, ArticleForms forms, Markdown
     {
         Input.Id = id ?? Input.Id;
         ModelState.Clear();
-        var rendering = markdown.Render(Input.Body);
+        var rendering = forms.Preview(Input.Body);
         PreviewHtml = rendering.Html;
         if (!rendering.Succeeded)
         {
@@ -152,12 +152,7 @@ public sealed class EditModel(ArticleEditor editor, ArticleForms forms, Markdown
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
-        Choices = await forms.ChoicesAsync(ct);
-        if (State is { } state)
-        {
-            Source = await translations.SourceOfAsync(state.TranslationGroup, state.Id, state.TranslatedFromVersion is not null, ct);
-            OtherVersions = await translations.VersionsAsync(state.TranslationGroup, state.Id, ct);
-        }
+        (Choices, Source, OtherVersions) = await forms.ScreenAsync(State, ct);
         return Page();
     }
 }
