@@ -36,12 +36,32 @@ public static class PortalPipeline
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
             await next();
         });
+        app.Use(async (context, next) =>
+        {
+            // Staff pages and the sign-in pages are for one person only: no shared cache, no copy on disk.
+            var path = context.Request.Path.Value ?? "/";
+            var bare = path[Cultures.Prefix(Cultures.LanguageOf(path)).Length..];
+            if (bare.StartsWith("/admin", StringComparison.OrdinalIgnoreCase) || bare.StartsWith("/account", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers.CacheControl = "private, no-store";
+                    return Task.CompletedTask;
+                });
+            }
+            await next();
+        });
         // The host's own logger: the static Log.Logger is left alone (see AddPortalLogging).
         app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
         {
-            OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "public, max-age=604800",
+            // Pages link the stylesheet and scripts with ?v=<hash of the file> (asp-append-version), so a versioned address
+            // never changes content and may be kept for a year; an unversioned one is checked again after five minutes,
+            // so a deploy never leaves readers on an old stylesheet.
+            OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = c.Context.Request.Query.ContainsKey("v")
+                ? "public, max-age=31536000, immutable"
+                : "public, max-age=300",
         });
         app.UseMedia();
         app.UseRouting();
