@@ -36,6 +36,9 @@ public sealed class PortalOptions
     /// <summary>The office's time zone: publish dates are shown, and "today" is counted, in it.</summary>
     public string TimeZone { get; set; } = "Asia/Almaty";
 
+    /// <summary>Pages per sitemap file; past it /sitemap.xml becomes a sitemap index (the protocol allows 50,000).</summary>
+    public int SitemapUrlsPerFile { get; set; } = 50_000;
+
     /// <summary>
     /// Addresses of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed, separated by ';' or ','
     /// (e.g. "127.0.0.1" for nginx on the same machine). Empty: no forwarded header is believed.
@@ -85,6 +88,10 @@ internal sealed class PortalOptionsValidator : IValidateOptions<PortalOptions>
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone ?? "", out _))
         {
             failures.Add($"Portal:TimeZone '{options.TimeZone}' is not a time zone this machine knows (try 'Asia/Almaty' or 'UTC').");
+        }
+        if (options.SitemapUrlsPerFile is < 10 or > 50_000)
+        {
+            failures.Add($"Portal:SitemapUrlsPerFile must be between 10 and 50000 (it is {options.SitemapUrlsPerFile}).");
         }
         foreach (var proxy in PortalOptions.ListOf(options.KnownProxies).Where(p => !System.Net.IPAddress.TryParse(p, out _)))
         {

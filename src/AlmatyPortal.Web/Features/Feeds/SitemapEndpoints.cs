@@ -4,7 +4,11 @@ using System.Xml;
 
 namespace AlmatyPortal.Web.Features.Feeds;
 
-/// <summary>/sitemap.xml with every public page in every language, its last change and its hreflang alternates; /robots.txt pointing at it.</summary>
+/// <summary>
+/// /sitemap.xml with every public page in every language, its last change and its hreflang alternates; /robots.txt
+/// pointing at it. Past Portal:SitemapUrlsPerFile pages (the protocol's limit is 50,000) /sitemap.xml becomes a
+/// sitemap index of /sitemap-1.xml, /sitemap-2.xml, ….
+/// </summary>
 public static class SitemapEndpoints
 {
     private const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -15,16 +19,58 @@ public static class SitemapEndpoints
         routes.MapGet("/robots.txt", (SiteLinks links) => Results.Text(
             $"User-agent: *\nDisallow: /admin\nDisallow: /account\nDisallow: /search\nSitemap: {links.Absolute("/sitemap.xml")}\n", "text/plain; charset=utf-8"));
 
-        routes.MapGet("/sitemap.xml", async (HttpContext http, SitemapQueries sitemap, SiteLinks links, CancellationToken ct) =>
+        routes.MapGet("/sitemap.xml", async (HttpContext http, SitemapQueries sitemap, SiteLinks links, IOptions<PortalOptions> options, CancellationToken ct) =>
         {
             var content = await sitemap.ReadAsync(ct);
             if (ConditionalGet.NotModified(http, content.Newest, content.Key))
             {
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             }
-            return Results.Text(Write(content.Entries, links), "application/xml; charset=utf-8");
+            var perFile = options.Value.SitemapUrlsPerFile;
+            return Results.Text(content.Entries.Count <= perFile ? Write(content.Entries, links) : WriteIndex(content, perFile, links),
+                "application/xml; charset=utf-8");
+        });
+
+        routes.MapGet("/sitemap-{part:int}.xml", async (int part, HttpContext http, SitemapQueries sitemap, SiteLinks links, IOptions<PortalOptions> options, CancellationToken ct) =>
+        {
+            var content = await sitemap.ReadAsync(ct);
+            var perFile = options.Value.SitemapUrlsPerFile;
+            var files = (content.Entries.Count + perFile - 1) / perFile;
+            if (content.Entries.Count <= perFile || part < 1 || part > files)
+            {
+                return Results.NotFound();
+            }
+            if (ConditionalGet.NotModified(http, content.Newest, ConditionalGet.Key(content.Key, part)))
+            {
+                return Results.StatusCode(StatusCodes.Status304NotModified);
+            }
+            return Results.Text(Write(content.Entries.Skip((part - 1) * perFile).Take(perFile), links), "application/xml; charset=utf-8");
         });
         return routes;
+    }
+
+    private static string WriteIndex(SitemapContent content, int perFile, SiteLinks links)
+    {
+        var builder = new StringBuilder();
+        using (var xml = XmlWriter.Create(new StringWriter(builder, CultureInfo.InvariantCulture), new XmlWriterSettings { Indent = true }))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("sitemapindex", Ns);
+            for (var part = 1; (part - 1) * perFile < content.Entries.Count; part++)
+            {
+                var newest = content.Entries.Skip((part - 1) * perFile).Take(perFile).Max(e => e.LastModified);
+                xml.WriteStartElement("sitemap", Ns);
+                xml.WriteElementString("loc", Ns, links.Absolute($"/sitemap-{part.ToString(CultureInfo.InvariantCulture)}.xml"));
+                if (newest is { } at)
+                {
+                    xml.WriteElementString("lastmod", Ns, DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                }
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+            xml.WriteEndDocument();
+        }
+        return builder.ToString();
     }
 
     private static string Write(IEnumerable<SitemapEntry> entries, SiteLinks links)

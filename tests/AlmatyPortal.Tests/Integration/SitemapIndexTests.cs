@@ -1,0 +1,52 @@
+using System.Net;
+using System.Xml.Linq;
+using AlmatyPortal.Tests.Support;
+
+namespace AlmatyPortal.Tests.Integration;
+
+/// <summary>Past the configured number of pages per file, /sitemap.xml is a sitemap index of files within the limit.</summary>
+public sealed class SitemapIndexTests
+{
+    private static readonly XNamespace Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    private static async Task<List<string>> LocationsAsync(HttpClient client, string url) =>
+        XDocument.Parse(await client.GetStringAsync(url)).Descendants(Ns + "url").Select(u => u.Element(Ns + "loc")!.Value).ToList();
+
+    [Fact]
+    public async Task Past_the_limit_the_sitemap_is_an_index_of_files_that_together_list_every_page_once()
+    {
+        var everything = await LocationsOnOneFileAsync();
+        using var portal = new PortalFactory(null, new Dictionary<string, string?> { ["Portal:SitemapUrlsPerFile"] = "10" });
+        var client = portal.CreateReader();
+
+        var index = XDocument.Parse(await client.GetStringAsync("/sitemap.xml"));
+
+        Assert.Equal("sitemapindex", index.Root!.Name.LocalName);
+        var files = index.Descendants(Ns + "sitemap").Select(s => new Uri(s.Element(Ns + "loc")!.Value).AbsolutePath).ToList();
+        Assert.Equal(Enumerable.Range(1, (everything.Count + 9) / 10).Select(i => $"/sitemap-{i}.xml"), files);
+        var listed = new List<string>();
+        foreach (var file in files)
+        {
+            var locations = await LocationsAsync(client, file);
+            Assert.InRange(locations.Count, 1, 10);
+            listed.AddRange(locations);
+        }
+        Assert.Equal(everything, listed);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/sitemap-{files.Count + 1}.xml")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Within_the_limit_the_sitemap_is_one_file_and_there_are_no_parts()
+    {
+        using var portal = new PortalFactory(null);
+
+        Assert.Equal("urlset", XDocument.Parse(await portal.CreateReader().GetStringAsync("/sitemap.xml")).Root!.Name.LocalName);
+        Assert.Equal(HttpStatusCode.NotFound, (await portal.CreateReader().GetAsync("/sitemap-1.xml")).StatusCode);
+    }
+
+    private static async Task<List<string>> LocationsOnOneFileAsync()
+    {
+        using var portal = new PortalFactory(null);
+        return await LocationsAsync(portal.CreateReader(), "/sitemap.xml");
+    }
+}
