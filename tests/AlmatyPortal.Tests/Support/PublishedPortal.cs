@@ -19,7 +19,39 @@ public static class PublishedPortal
     private static async Task<string> PublishAsync()
     {
         var repository = Path.GetDirectoryName(PortalFactory.RepositoryContent)!;
-        var output = Path.Combine(Path.GetTempPath(), "almaty-published", Guid.NewGuid().ToString("N"));
+        var root = Path.Combine(Path.GetTempPath(), "almaty-published");
+        var output = Path.Combine(root, Guid.NewGuid().ToString("N"));
+        // A publish is about 500 MB. The test host is not always given the chance to run exit handlers, so each run
+        // also removes the publishes that earlier runs left more than an hour ago.
+        foreach (var stale in Directory.Exists(root) ? new DirectoryInfo(root).GetDirectories() : [])
+        {
+            if (stale.CreationTimeUtc < DateTime.UtcNow.AddHours(-1))
+            {
+                try
+                {
+                    stale.Delete(recursive: true);
+                }
+                catch (IOException)
+                {
+                    // In use by another run; a later run removes it.
+                }
+            }
+        }
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(output, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A process still holding a file; the temp cleaner gets it.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // As above.
+            }
+        };
         var publish = await RunAsync("dotnet", ["publish", Path.Combine(repository, "src", "AlmatyPortal.Web"), "-c", "Release", "-o", output, "-v", "q", "-nologo"],
             repository, TimeSpan.FromMinutes(8));
         Assert.True(publish.ExitCode == 0, "dotnet publish failed:\n" + publish.Output);
