@@ -39,8 +39,7 @@ public static class PortalPipeline
         app.Use(async (context, next) =>
         {
             // Staff pages and the sign-in pages are for one person only: no shared cache, no copy on disk.
-            var path = context.Request.Path.Value ?? "/";
-            var bare = path[Cultures.Prefix(Cultures.LanguageOf(path)).Length..];
+            var bare = Cultures.Translate(context.Request.Path.Value ?? "/", Languages.Default);
             if (bare.StartsWith("/admin", StringComparison.OrdinalIgnoreCase) || bare.StartsWith("/account", StringComparison.OrdinalIgnoreCase))
             {
                 context.Response.OnStarting(() =>

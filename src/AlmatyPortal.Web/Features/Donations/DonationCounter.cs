@@ -24,7 +24,8 @@ public sealed partial class DonationCounter(PortalDbContext db, OfficeClock cloc
 
     public async Task CountAsync(string? from, CancellationToken ct)
     {
-        var source = await PublicPageAsync(NormaliseSource(from), ct) ? NormaliseSource(from) : UnknownSource;
+        var normalised = NormaliseSource(from);
+        var source = await PublicPageAsync(normalised, ct) ? normalised : UnknownSource;
         var day = clock.Today;
         // One statement, so concurrent clicks never lose a count.
         await db.Database.ExecuteSqlAsync(
@@ -40,11 +41,7 @@ public sealed partial class DonationCounter(PortalDbContext db, OfficeClock cloc
             return false;
         }
         var language = Cultures.LanguageOf(path);
-        var bare = path[Cultures.Prefix(language).Length..];
-        if (bare.Length == 0)
-        {
-            bare = "/";
-        }
+        var bare = Cultures.Translate(path, Languages.Default);
         if (bare is "/" or "/news" or "/conferences" or "/search" || ArchivePath().IsMatch(bare))
         {
             return true;

@@ -1,4 +1,3 @@
-using System.Text;
 using AlmatyPortal.Web.Features.Audit;
 
 namespace AlmatyPortal.Web.Features.Media;
@@ -7,7 +6,7 @@ namespace AlmatyPortal.Web.Features.Media;
 /// Takes uploads into the media library. The bytes decide the type; images are decoded and re-encoded with SkiaSharp
 /// (which drops all metadata) at a few widths; anything else but a PDF is refused with a reason.
 /// </summary>
-public sealed class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog audit, TimeProvider clock, IOptions<PortalOptions> options, IStringLocalizer<SharedResource> t)
+public sealed partial class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog audit, TimeProvider clock, IOptions<PortalOptions> options, IStringLocalizer<SharedResource> t)
 {
     public static readonly int[] Widths = [480, 960, 1600];
 
@@ -165,39 +164,6 @@ public sealed class MediaLibrary(PortalDbContext db, MediaStore store, AuditLog 
 
     public async Task<IReadOnlyList<MediaAsset>> ListAsync(CancellationToken ct) =>
         await db.Media.AsNoTracking().Include(m => m.AltTranslations).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(500).ToListAsync(ct);
-
-    private async Task<UploadOutcome> SaveDocumentAsync(byte[] bytes, string name, MediaDetails details, CancellationToken ct)
-    {
-        if (Encoding.Latin1.GetString(bytes, 0, Math.Min(bytes.Length, 1024)).Contains("<html", StringComparison.OrdinalIgnoreCase))
-        {
-            return UploadOutcome.Refused(t["The file holds other content besides a PDF, so it is not accepted."].Value);
-        }
-        var staged = await store.StageAsync(name, ".pdf", bytes, ct);
-        try
-        {
-            if (await ExistingAsync(staged.FileName, ct) is { } existing)
-            {
-                MediaStore.Discard([staged]);
-                return UploadOutcome.Existing(existing);
-            }
-            var asset = new MediaAsset
-            {
-                Name = await UniqueNameAsync(name, ct),
-                FileName = staged.FileName,
-                ContentType = "application/pdf",
-                Bytes = bytes.Length,
-                CreatedAt = clock.GetUtcNow().UtcDateTime,
-            };
-            details.ApplyTo(asset);
-            asset.IsDecorative = false;
-            return Added(asset, [staged], AuditText.Format(AuditText.PdfStored, bytes.Length));
-        }
-        catch
-        {
-            MediaStore.Discard([staged]);
-            throw;
-        }
-    }
 
     private async Task<string> UniqueNameAsync(string name, CancellationToken ct)
     {
