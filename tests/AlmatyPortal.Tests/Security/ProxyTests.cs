@@ -79,20 +79,20 @@ public sealed class ProxyTests
         Assert.Equal(HttpStatusCode.OK, other);
     }
 
-    [Theory]
-    [InlineData("")]
-    [InlineData("not-an-address")]
-    public async Task A_bad_known_proxy_stops_start_up_naming_the_setting(string proxy)
+    [Fact]
+    public void A_known_proxy_that_is_not_an_address_stops_start_up_naming_the_setting()
     {
-        if (proxy.Length == 0)
-        {
-            using var fine = new PortalFactory(null, new Dictionary<string, string?> { ["Portal:KnownProxies"] = proxy });
-            Assert.Equal(HttpStatusCode.OK, (await fine.CreateReader().GetAsync("/")).StatusCode);
-            return;
-        }
-        using var portal = new PortalFactory(null, new Dictionary<string, string?> { ["Portal:KnownProxies"] = proxy });
+        using var portal = new PortalFactory(null, new Dictionary<string, string?> { ["Portal:KnownProxies"] = "not-an-address" });
 
         var error = Assert.ThrowsAny<Exception>(() => portal.CreateReader());
         Assert.Contains("Portal:KnownProxies: 'not-an-address' is not an IP address", Integration.StartupValidationTests.Messages(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_empty_known_proxies_setting_is_allowed_and_believes_no_forwarded_header()
+    {
+        using var portal = new PortalFactory(null, new Dictionary<string, string?> { ["Portal:KnownProxies"] = "" });
+
+        Assert.Equal(ClientAddress.Address.ToString(), await AddressOfFailedSignInAsync(portal, Reader));
     }
 }
