@@ -2,6 +2,7 @@ using AlmatyPortal.Web.Features.Calendar;
 using AlmatyPortal.Web.Features.Donations;
 using AlmatyPortal.Web.Features.Feeds;
 using AlmatyPortal.Web.Features.Media;
+using AlmatyPortal.Web.Features.PageCache;
 using Microsoft.Extensions.FileProviders;
 using Serilog;
 
@@ -67,6 +68,10 @@ public static class PortalPipeline
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        // Public pages from the output cache; inside it each page is compressed once, when it is stored (the compression
+        // above only serves static files: it leaves a response that already has an encoding alone).
+        app.UsePageCache();
+        app.UseResponseCompression();
         app.UseAntiforgery();
 
         app.MapRazorPages();

@@ -13,6 +13,7 @@ using AlmatyPortal.Web.Features.Markdown;
 using AlmatyPortal.Web.Features.Media;
 using AlmatyPortal.Web.Features.News;
 using AlmatyPortal.Web.Features.Organisations;
+using AlmatyPortal.Web.Features.PageCache;
 using AlmatyPortal.Web.Features.Search;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.WebEncoders;
@@ -30,6 +31,7 @@ public static class PortalServices
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PortalOptions>, PortalOptionsValidator>();
         services.AddDonations();
+        services.AddPageCache(builder.Configuration);
 
         var portal = builder.Configuration.GetSection(PortalOptions.SectionName).Get<PortalOptions>() ?? new PortalOptions();
         var paths = new PortalPaths(Options.Create(portal), builder.Environment);
@@ -100,9 +102,9 @@ public static class PortalServices
         {
             connectionString = $"Data Source={Path.Combine(paths.DataPath, "portal.db")}";
         }
-        builder.Services.AddDbContext<PortalDbContext>(o => o
+        builder.Services.AddDbContext<PortalDbContext>((services, o) => o
             .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .AddInterceptors(new SqliteDurability(), new Features.Search.SearchIndexing())
+            .AddInterceptors(new SqliteDurability(), new Features.Search.SearchIndexing(), services.GetRequiredService<Features.PageCache.PagePurge>())
             // A failed command or save is either handled (a save conflict, a taken slug: the editor logs one line) or
             // rethrown and logged once, with its stack trace, where it surfaces; EF's own Error lines would repeat it.
             .ConfigureWarnings(w => w.Log(

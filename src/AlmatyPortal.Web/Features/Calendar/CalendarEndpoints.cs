@@ -1,5 +1,6 @@
 using System.Globalization;
 using AlmatyPortal.Web.Features.Feeds;
+using AlmatyPortal.Web.Features.PageCache;
 
 namespace AlmatyPortal.Web.Features.Calendar;
 
@@ -22,13 +23,15 @@ public static class CalendarEndpoints
         routes.MapGet(prefix + "/conferences/calendar.ics", async (HttpContext http, PortalDbContext db, SiteLinks links, IOptions<PortalOptions> options, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
         {
             var events = await EventsAsync(db, http.Language(), null, ct);
+            http.TagPage([PageTags.Conferences(http.Language()), .. PageTags.Names(events.Select(e => e.Country))]);
             return Answer(http, events, t["{0}: regional conferences", t[options.Value.SiteName]], links, t, "calendar");
-        });
+        }).CachedAsPublicPage();
         routes.MapGet(prefix + "/conferences/{slug}.ics", async (string slug, HttpContext http, PortalDbContext db, SiteLinks links, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
         {
             var events = await EventsAsync(db, http.Language(), slug, ct);
+            http.TagPage([.. events.Select(e => PageTags.Conference(e.Id)), .. PageTags.Names(events.Select(e => e.Country))]);
             return events.Count == 0 ? Results.NotFound() : Answer(http, events, events[0].Title, links, t, slug, download: $"{slug}.ics");
-        });
+        }).CachedAsPublicPage();
     }
 
     private static IResult Answer(HttpContext http, IReadOnlyList<CalendarEvent> events, string name, SiteLinks links, IStringLocalizer t, string key, string? download = null)

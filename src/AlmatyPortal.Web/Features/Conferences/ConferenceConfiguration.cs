@@ -5,6 +5,9 @@ namespace AlmatyPortal.Web.Features.Conferences;
 
 internal sealed class ConferenceConfiguration : IEntityTypeConfiguration<Conference>
 {
+    /// <summary>The join table of conference records and the news reports on them.</summary>
+    public const string ArticleConferences = "ArticleConferences";
+
     public void Configure(EntityTypeBuilder<Conference> b)
     {
         b.Property(c => c.Language).HasMaxLength(8);
@@ -18,7 +21,7 @@ internal sealed class ConferenceConfiguration : IEntityTypeConfiguration<Confere
         b.HasOne(c => c.Country).WithMany().HasForeignKey(c => c.CountryId).OnDelete(DeleteBehavior.Restrict);
 
         // The news reports on a conference. The link is kept on this side only, so News never depends on Conferences.
-        b.HasMany(c => c.Articles).WithMany().UsingEntity("ArticleConferences",
+        b.HasMany(c => c.Articles).WithMany().UsingEntity(ArticleConferences,
             right => right.HasOne(typeof(Article)).WithMany().HasForeignKey("ArticlesId").OnDelete(DeleteBehavior.Cascade),
             left => left.HasOne(typeof(Conference)).WithMany().HasForeignKey("ConferencesId").OnDelete(DeleteBehavior.Cascade),
             join =>

@@ -14,11 +14,14 @@ public sealed record ConferenceView(
     IReadOnlyList<OrganisationInRole> Organisations, IReadOnlyList<SpeakerView> Speakers, IReadOnlyList<string> Countries,
     IReadOnlyList<string> Topics, IReadOnlyList<DocumentView> Documents, IReadOnlyList<ArticleSummary> Reports)
 {
+    /// <summary>Each language's published version (language → site path), this one included.</summary>
+    public Dictionary<string, string> Translations { get; init; } = [];
+
     public IEnumerable<IGrouping<OrganisationRole, OrganisationInRole>> ByRole =>
         Organisations.GroupBy(o => o.Role).OrderBy(g => g.Key);
 }
 
-public sealed record OrganisationInRole(OrganisationRole Role, string Name, string? Acronym, string? Url);
+public sealed record OrganisationInRole(int Id, OrganisationRole Role, string Name, string? Acronym, string? Url);
 
 public sealed record SpeakerView(string Name, string Title, string? Session);
 
@@ -39,4 +42,4 @@ public static class OrganisationRoleNames
 }
 
 /// <summary>A conference record a news report links to.</summary>
-public sealed record ConferenceLink(string Slug, string Title, DateOnly StartDate, DateOnly EndDate, string City);
+public sealed record ConferenceLink(int Id, string Slug, string Title, DateOnly StartDate, DateOnly EndDate, string City);

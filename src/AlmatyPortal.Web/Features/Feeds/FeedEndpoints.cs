@@ -1,4 +1,5 @@
 using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.PageCache;
 
 namespace AlmatyPortal.Web.Features.Feeds;
 
@@ -17,7 +18,8 @@ public static class FeedEndpoints
     private static void MapFeeds(IEndpointRouteBuilder routes, string prefix)
     {
         routes.MapGet(prefix + "/feeds/news.{format:regex(^(rss|atom)$)}", (string format, HttpContext http, FeedQueries feeds, SiteLinks links, IOptions<PortalOptions> options, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
-            FeedAsync(http, format, feeds, links, t, t["{0}: news", t[options.Value.SiteName]], t["News of the region"], "/news", null, null, ct));
+            FeedAsync(http, format, feeds, links, t, t["{0}: news", t[options.Value.SiteName]], t["News of the region"], "/news", null, null, ct))
+            .CachedAsPublicPage();
 
         routes.MapGet(prefix + "/feeds/sections/{slug}.{format:regex(^(rss|atom)$)}", async (string slug, string format, HttpContext http, FeedQueries feeds, NewsQueries news, SiteLinks links, IOptions<PortalOptions> options, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
         {
@@ -25,23 +27,28 @@ public static class FeedEndpoints
             var section = sections.FirstOrDefault(s => s.Slug == slug);
             return section is null ? Results.NotFound()
                 : await FeedAsync(http, format, feeds, links, t, t["{0}: {1}", t[options.Value.SiteName], t[section.Name]], t["News filed under {0}", t[section.Name]],
-                    SitePaths.Section(section.Slug), SectionTree.WithDescendants(sections, section.Id), null, ct);
-        });
+                    SitePaths.Section(section.Slug), SectionTree.WithDescendants(sections, section.Id), null, ct,
+                    [PageTags.Section(section.Id), PageTags.Name(section.Name), .. SectionTree.WithDescendants(sections, section.Id).Select(PageTags.SectionArticles)]);
+        }).CachedAsPublicPage();
 
         routes.MapGet(prefix + "/feeds/tags/{slug}.{format:regex(^(rss|atom)$)}", async (string slug, string format, HttpContext http, FeedQueries feeds, NewsQueries news, SiteLinks links, IOptions<PortalOptions> options, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
         {
             var tag = await news.TagAsync(slug, ct);
             return tag is null ? Results.NotFound()
-                : await FeedAsync(http, format, feeds, links, t, t["{0}: {1}", t[options.Value.SiteName], tag.Name], t["News tagged {0}", tag.Name], SitePaths.Tag(tag.Slug), null, tag.Id, ct);
-        });
+                : await FeedAsync(http, format, feeds, links, t, t["{0}: {1}", t[options.Value.SiteName], tag.Name], t["News tagged {0}", tag.Name], SitePaths.Tag(tag.Slug), null, tag.Id, ct,
+                    [PageTags.Tag(tag.Id), PageTags.TagArticles(tag.Id)]);
+        }).CachedAsPublicPage();
     }
 
     private static async Task<IResult> FeedAsync(HttpContext http, string format, FeedQueries feeds, SiteLinks links, IStringLocalizer t, string title, string description,
-        string sitePath, IReadOnlyCollection<int>? sectionIds, int? tagId, CancellationToken ct)
+        string sitePath, IReadOnlyCollection<int>? sectionIds, int? tagId, CancellationToken ct, IEnumerable<string>? tags = null)
     {
         var language = http.Language();
+        var raw = await feeds.LatestAsync(language, sectionIds, tagId, ct);
+        // Every feed lists the language's news; a section's or tag's feed is also purged with that section or tag.
+        http.TagPage([PageTags.News(language), .. tags ?? [], .. PageTags.Names(raw.Select(i => i.Section))]);
         // Section names are reference names: the feed's language names them, as the pages do.
-        var items = (await feeds.LatestAsync(language, sectionIds, tagId, ct)).Select(i => i with { Section = t[i.Section] }).ToList();
+        var items = raw.Select(i => i with { Section = t[i.Section] }).ToList();
         var updated = items.Count == 0 ? DateTime.UnixEpoch : items.Max(i => i.Updated > i.Published ? i.Updated : i.Published);
         if (ConditionalGet.NotModified(http, updated, ConditionalGet.Key(http.Request.Path, updated.Ticks, items.Count, items.Count > 0 ? items[0].Id : 0)))
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using AlmatyPortal.Web.Features.PageCache;
 
 namespace AlmatyPortal.Web.Features.Feeds;
 
@@ -17,11 +18,13 @@ public static class SitemapEndpoints
     public static IEndpointRouteBuilder MapSitemap(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/robots.txt", (SiteLinks links) => Results.Text(
-            $"User-agent: *\nDisallow: /admin\nDisallow: /account\nDisallow: /search\nSitemap: {links.Absolute("/sitemap.xml")}\n", "text/plain; charset=utf-8"));
+            $"User-agent: *\nDisallow: /admin\nDisallow: /account\nDisallow: /search\nSitemap: {links.Absolute("/sitemap.xml")}\n", "text/plain; charset=utf-8"))
+            .CachedAsPublicPage();
 
         routes.MapGet("/sitemap.xml", async (HttpContext http, SitemapQueries sitemap, SiteLinks links, IOptions<PortalOptions> options, CancellationToken ct) =>
         {
             var content = await sitemap.ReadAsync(ct);
+            TagSitemap(http);
             if (ConditionalGet.NotModified(http, content.Newest, content.Key))
             {
                 return Results.StatusCode(StatusCodes.Status304NotModified);
@@ -29,7 +32,7 @@ public static class SitemapEndpoints
             var perFile = options.Value.SitemapUrlsPerFile;
             return Results.Text(content.Entries.Count <= perFile ? Write(content.Entries, links) : WriteIndex(content, perFile, links),
                 "application/xml; charset=utf-8");
-        });
+        }).CachedAsPublicPage();
 
         routes.MapGet("/sitemap-{part:int}.xml", async (int part, HttpContext http, SitemapQueries sitemap, SiteLinks links, IOptions<PortalOptions> options, CancellationToken ct) =>
         {
@@ -40,14 +43,19 @@ public static class SitemapEndpoints
             {
                 return Results.NotFound();
             }
+            TagSitemap(http);
             if (ConditionalGet.NotModified(http, content.Newest, ConditionalGet.Key(content.Key, part)))
             {
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             }
             return Results.Text(Write(content.Entries.Skip((part - 1) * perFile).Take(perFile), links), "application/xml; charset=utf-8");
-        });
+        }).CachedAsPublicPage();
         return routes;
     }
+
+    /// <summary>The sitemap lists every published page of every language, every section and every tag.</summary>
+    private static void TagSitemap(HttpContext http) =>
+        http.TagPage([.. Languages.Supported.SelectMany(l => new[] { PageTags.News(l), PageTags.Conferences(l) }), PageTags.Sections, PageTags.Tags]);
 
     private static string WriteIndex(SitemapContent content, int perFile, SiteLinks links)
     {

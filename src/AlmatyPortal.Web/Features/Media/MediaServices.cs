@@ -8,6 +8,7 @@ public static class MediaServices
         services.AddSingleton<MediaStore>();
         services.AddScoped<MediaLibrary>();
         services.AddUploadLimits();
+        services.AddSingleton<PageCache.IPagePurgeRule, MediaPurgeRules>();
         services.AddHostedService<MediaSweepAtStart>();
         return services;
     }

@@ -6,7 +6,7 @@ namespace AlmatyPortal.Web.Features.Names;
 /// The reference names in memory, so pages read them without a query. Reloaded after an import or a change on this
 /// instance, and every minute to pick up changes made on other instances.
 /// </summary>
-public sealed class NameBook
+public sealed class NameBook(PageCache.PagePurge purge)
 {
     private FrozenDictionary<(string Language, string Text), string> _names = FrozenDictionary<(string, string), string>.Empty;
 
@@ -15,7 +15,13 @@ public sealed class NameBook
     public async Task ReloadAsync(PortalDbContext db, CancellationToken ct = default)
     {
         var rows = await db.NameTranslations.AsNoTracking().ToListAsync(ct);
+        var before = _names;
         _names = rows.ToFrozenDictionary(r => (r.Language, r.Text), r => r.Translation);
+        // Pages print names through this book, so a page cached before a change (made here or on another instance)
+        // is purged once the book has the new name, never before.
+        var changed = before.Keys.Union(_names.Keys)
+            .Where(k => before.GetValueOrDefault(k) != _names.GetValueOrDefault(k)).Select(k => k.Text);
+        await purge.EvictAsync(PageCache.PageTags.Names(changed).ToList());
     }
 
     /// <summary>Sets (or, for an empty value, removes) the translations of one name; the caller saves.</summary>

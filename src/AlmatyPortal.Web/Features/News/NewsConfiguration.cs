@@ -4,6 +4,9 @@ namespace AlmatyPortal.Web.Features.News;
 
 internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 {
+    /// <summary>The join table of articles and their tags.</summary>
+    public const string ArticleTags = "ArticleTags";
+
     public void Configure(EntityTypeBuilder<Article> b)
     {
         b.Property(a => a.Language).HasMaxLength(8);
@@ -22,7 +25,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 
         b.HasOne(a => a.Section).WithMany().HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(a => a.FeaturedImage).WithMany().HasForeignKey(a => a.FeaturedImageId).OnDelete(DeleteBehavior.SetNull);
-        b.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
+        b.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity(ArticleTags);
     }
 }
 

@@ -43,17 +43,63 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
         return new PagedList<ArticleSummary>(items, page, pageCount, total);
     }
 
-    public async Task<ArticleView?> ArticleAsync(string language, string slug, CancellationToken ct) =>
-        await Public(language).Where(a => a.Slug == slug)
-            .Select(a => new ArticleView(
-                a.Id, a.TranslationGroup, a.Language, a.Slug, a.Title, a.Summary, a.BodyHtml, a.PublishAt, a.UpdatedAt, a.SectionId,
-                a.FeaturedImage == null ? null : new ImageView(a.FeaturedImage.FileName, a.FeaturedImage.Width, a.FeaturedImage.Height,
-                    a.FeaturedImage.AltTranslations.Where(t => t.Language == language).Select(t => t.Text).FirstOrDefault() ?? a.FeaturedImage.AltText,
-                    a.FeaturedImage.AltTranslations.Any(t => t.Language == language) ? language : Languages.Default,
-                    a.FeaturedImage.Credit, a.FeaturedImage.Photographer, a.FeaturedImage.Licence, a.FeaturedImage.Variants),
-                a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Slug, t.Name)).ToList()))
-            .AsSplitQuery()
+    /// <summary>
+    /// The article page's record in one query: the article, its image and alt text, its tags, its published translations
+    /// and its section with up to three ancestors (a deeper tree costs one more query).
+    /// </summary>
+    public async Task<ArticleView?> ArticleAsync(string language, string slug, CancellationToken ct)
+    {
+        var row = await Public(language).Where(a => a.Slug == slug)
+            .Select(a => new
+            {
+                View = new ArticleView(
+                    a.Id, a.TranslationGroup, a.Language, a.Slug, a.Title, a.Summary, a.BodyHtml, a.PublishAt, a.UpdatedAt, a.SectionId,
+                    a.FeaturedImage == null ? null : new ImageView(a.FeaturedImage.Id, a.FeaturedImage.FileName, a.FeaturedImage.Width, a.FeaturedImage.Height,
+                        a.FeaturedImage.AltTranslations.Where(t => t.Language == language).Select(t => t.Text).FirstOrDefault() ?? a.FeaturedImage.AltText,
+                        a.FeaturedImage.AltTranslations.Any(t => t.Language == language) ? language : Languages.Default,
+                        a.FeaturedImage.Credit, a.FeaturedImage.Photographer, a.FeaturedImage.Licence, a.FeaturedImage.Variants),
+                    new List<TagLink>()),
+                Section = new SectionNode(a.Section.Id, a.Section.Slug, a.Section.Name, a.Section.ParentId),
+                Parent = a.Section.Parent == null ? null : new SectionNode(a.Section.Parent.Id, a.Section.Parent.Slug, a.Section.Parent.Name, a.Section.Parent.ParentId),
+                Grandparent = a.Section.Parent == null || a.Section.Parent.Parent == null ? null
+                    : new SectionNode(a.Section.Parent.Parent.Id, a.Section.Parent.Parent.Slug, a.Section.Parent.Parent.Name, a.Section.Parent.Parent.ParentId),
+                Root = a.Section.Parent == null || a.Section.Parent.Parent == null || a.Section.Parent.Parent.Parent == null ? null
+                    : new SectionNode(a.Section.Parent.Parent.Parent.Id, a.Section.Parent.Parent.Parent.Slug, a.Section.Parent.Parent.Parent.Name, a.Section.Parent.Parent.Parent.ParentId),
+            })
             .FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+        IReadOnlyList<SectionNode> path = new[] { row.Root, row.Grandparent, row.Parent, row.Section }.OfType<SectionNode>().ToList();
+        if (path[0].ParentId is not null)
+        {
+            path = SectionTree.PathTo(await SectionsAsync(ct), row.Section.Id);
+        }
+        return row.View with { SectionPath = path };
+    }
+
+    /// <summary>
+    /// An article's tags and its published language versions, as <see cref="ArticleLink"/>s; another feature may add its
+    /// own links (the conferences it reports on) to read them all in one query with <see cref="WithLinksAsync"/>.
+    /// </summary>
+    public IQueryable<ArticleLink> LinksOf(ArticleView article) =>
+        db.Set<Dictionary<string, object>>(ArticleConfiguration.ArticleTags).Where(j => EF.Property<int>(j, "ArticlesId") == article.Id)
+            .Join(db.Tags, j => EF.Property<int>(j, "TagsId"), t => t.Id,
+                (j, t) => new ArticleLink { Kind = ArticleLink.Tag, Id = t.Id, Slug = t.Slug, Title = t.Name, Language = null, StartDate = null, EndDate = null, City = null })
+            .Concat(db.Articles.Where(o => o.TranslationGroup == article.TranslationGroup && o.Status == PublicationStatus.Published)
+                .Select(o => new ArticleLink { Kind = ArticleLink.Translation, Id = o.Id, Slug = o.Slug, Title = o.Title, Language = o.Language, StartDate = null, EndDate = null, City = null }));
+
+    /// <summary>Reads the links and puts the tags and translations on the article; the other links are returned.</summary>
+    public async Task<(ArticleView Article, IReadOnlyList<ArticleLink> Others)> WithLinksAsync(ArticleView article, IQueryable<ArticleLink> links, CancellationToken ct)
+    {
+        var all = await links.AsNoTracking().ToListAsync(ct);
+        return (article with
+        {
+            Tags = all.Where(l => l.Kind == ArticleLink.Tag).OrderBy(l => l.Title, StringComparer.Ordinal).Select(l => new TagLink(l.Id, l.Slug, l.Title)).ToList(),
+            Translations = Publishing.TranslationGroups.Addresses(all.Where(l => l.Kind == ArticleLink.Translation).Select(l => (l.Language!, l.Slug)), "/news/"),
+        }, all.Where(l => l.Kind is not (ArticleLink.Tag or ArticleLink.Translation)).ToList());
+    }
 
     /// <summary>Each language's published version of an article (language → site path), this one included.</summary>
     public Task<Dictionary<string, string>> TranslationsAsync(Guid group, CancellationToken ct) =>
@@ -66,38 +112,29 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
             .Join(db.Articles.Where(a => a.Status == PublicationStatus.Published), r => r.ArticleId, a => a.Id, (r, a) => a.Slug)
             .FirstOrDefaultAsync(ct);
 
-    /// <summary>Published articles that share tags or a conference with this one: a shared conference counts most, then shared tags, then recency.</summary>
+    /// <summary>
+    /// Published articles that share tags or a conference with this one, in one query: a shared conference counts most
+    /// (10), then each shared tag (1), then recency. Scores come from the join tables alone (indexed by tag and by conference).
+    /// </summary>
     public async Task<IReadOnlyList<ArticleSummary>> RelatedAsync(int articleId, int count, CancellationToken ct)
     {
-        // Scores come from the join tables alone (indexed by tag and by conference), grouped in the database;
-        // only the best few candidates are then read as articles.
-        var tagIds = db.Articles.Where(a => a.Id == articleId).SelectMany(a => a.Tags).Select(t => t.Id);
-        var conferenceIds = db.Set<Dictionary<string, object>>("ArticleConferences")
-            .Where(j => EF.Property<int>(j, "ArticlesId") == articleId).Select(j => EF.Property<int>(j, "ConferencesId"));
-        var byTags = await db.Set<Dictionary<string, object>>("ArticleTags")
-            .Where(j => tagIds.Contains(EF.Property<int>(j, "TagsId")) && EF.Property<int>(j, "ArticlesId") != articleId)
-            .GroupBy(j => EF.Property<int>(j, "ArticlesId"))
-            .Select(g => new { Id = g.Key, Shared = g.Count() })
+        var tagLinks = db.Set<Dictionary<string, object>>(ArticleConfiguration.ArticleTags);
+        var conferenceLinks = db.Set<Dictionary<string, object>>("ArticleConferences");
+        var byTags = tagLinks
+            .Where(j => tagLinks.Where(own => EF.Property<int>(own, "ArticlesId") == articleId).Select(own => EF.Property<int>(own, "TagsId")).Contains(EF.Property<int>(j, "TagsId")))
+            .Select(j => new { Id = EF.Property<int>(j, "ArticlesId"), Weight = 1 });
+        var byConferences = conferenceLinks
+            .Where(j => conferenceLinks.Where(own => EF.Property<int>(own, "ArticlesId") == articleId).Select(own => EF.Property<int>(own, "ConferencesId")).Contains(EF.Property<int>(j, "ConferencesId")))
+            .Select(j => new { Id = EF.Property<int>(j, "ArticlesId"), Weight = 10 });
+        var scores = byTags.Concat(byConferences).Where(x => x.Id != articleId)
+            .GroupBy(x => x.Id).Select(g => new { Id = g.Key, Score = g.Sum(x => x.Weight) });
+        return await db.Articles.AsNoTracking()
+            .Where(a => a.Status == PublicationStatus.Published)
+            .Join(scores, a => a.Id, s => s.Id, (a, s) => new { a, s.Score })
+            .OrderByDescending(x => x.Score).ThenByDescending(x => x.a.PublishAt).ThenByDescending(x => x.a.Id)
+            .Take(count)
+            .Select(x => new ArticleSummary(x.a.Id, x.a.Slug, x.a.Title, x.a.Summary, x.a.PublishAt))
             .ToListAsync(ct);
-        var byConferences = await db.Set<Dictionary<string, object>>("ArticleConferences")
-            .Where(j => conferenceIds.Contains(EF.Property<int>(j, "ConferencesId")) && EF.Property<int>(j, "ArticlesId") != articleId)
-            .Select(j => EF.Property<int>(j, "ArticlesId"))
-            .ToListAsync(ct);
-        var scores = byTags.ToDictionary(x => x.Id, x => x.Shared);
-        foreach (var id in byConferences)
-        {
-            scores[id] = scores.GetValueOrDefault(id) + 10;
-        }
-        if (scores.Count == 0)
-        {
-            return [];
-        }
-        var best = scores.OrderByDescending(s => s.Value).ThenByDescending(s => s.Key).Take(Math.Max(count * 10, 40)).Select(s => s.Key).ToList();
-        var candidates = await db.Articles.AsNoTracking()
-            .Where(a => best.Contains(a.Id) && a.Status == PublicationStatus.Published)
-            .Select(a => new { a.Id, Summary = new ArticleSummary(a.Slug, a.Title, a.Summary, a.PublishAt) })
-            .ToListAsync(ct);
-        return candidates.OrderByDescending(c => scores[c.Id]).ThenByDescending(c => c.Summary.PublishAt).Take(count).Select(c => c.Summary).ToList();
     }
 
     /// <summary>How many articles were published in each month, newest first, for the archive index.</summary>
@@ -121,7 +158,7 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
 
     private static IQueryable<ArticleSummary> Summaries(IQueryable<Article> query) =>
         query.OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id)
-            .Select(a => new ArticleSummary(a.Slug, a.Title, a.Summary, a.PublishAt));
+            .Select(a => new ArticleSummary(a.Id, a.Slug, a.Title, a.Summary, a.PublishAt));
 }
 
 /// <summary>Walks the section tree: a section's ancestors for breadcrumbs, its descendants for lists.</summary>

@@ -7,6 +7,7 @@ public static class NewsServices
     {
         services.AddScoped<NewsQueries>();
         services.AddScoped<SiteStructure>();
+        services.AddSingleton<PageCache.IPagePurgeRule, NewsPurgeRules>();
         return services;
     }
 }

@@ -52,7 +52,12 @@ public sealed class SiteStructure(PortalDbContext db, Names.NameBook names, IStr
         {
             return t["Only an empty section can be deleted: move its articles and sections first."].Value;
         }
-        await db.Sections.Where(s => s.Id == id).ExecuteDeleteAsync(ct);
+        // Through the change tracker, so the pages that showed the section are purged with it.
+        if (await db.Sections.FindAsync([id], ct) is { } section)
+        {
+            db.Sections.Remove(section);
+            await db.SaveChangesAsync(ct);
+        }
         return null;
     }
 

@@ -6,6 +6,7 @@ public static class OrganisationServices
     public static IServiceCollection AddOrganisations(this IServiceCollection services)
     {
         services.AddScoped<OrganisationDirectory>();
+        services.AddSingleton<PageCache.IPagePurgeRule, OrganisationPurgeRules>();
         return services;
     }
 }

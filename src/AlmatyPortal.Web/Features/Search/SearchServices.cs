@@ -7,6 +7,7 @@ public static class SearchServices
     {
         services.AddScoped<SearchQueries>();
         services.AddScoped<SearchIndex>();
+        services.AddSingleton<PageCache.IPagePurgeRule, SearchPurgeRules>();
         return services;
     }
 }

@@ -1,7 +1,10 @@
 using AlmatyPortal.Web.Features.Conferences;
+using AlmatyPortal.Web.Features.PageCache;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace AlmatyPortal.Web.Pages.Conferences;
 
+[OutputCache(PolicyName = PublicPagePolicy.Name)]
 public sealed class IndexModel(ConferenceQueries conferences, OfficeClock clock) : PageModel
 {
     public IReadOnlyList<ConferenceSummary> Upcoming { get; private set; } = [];
@@ -12,5 +15,6 @@ public sealed class IndexModel(ConferenceQueries conferences, OfficeClock clock)
         Upcoming = await conferences.UpcomingAsync(HttpContext.Language(), clock.Today, null, ct);
         var past = await conferences.PastAsync(HttpContext.Language(), clock.Today, null, ct);
         PastByYear = past.GroupBy(c => c.StartDate.Year).ToList();
+        HttpContext.TagPage([PageTags.Conferences(HttpContext.Language()), .. PageTags.Names(Upcoming.Concat(past).Select(c => c.CountryName))]);
     }
 }

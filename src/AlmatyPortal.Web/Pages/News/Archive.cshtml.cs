@@ -1,8 +1,11 @@
 using System.Globalization;
 using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.PageCache;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace AlmatyPortal.Web.Pages.News;
 
+[OutputCache(PolicyName = PublicPagePolicy.Name, VaryByQueryKeys = ["page"])]
 public sealed class ArchiveModel(NewsQueries news, OfficeClock clock) : PageModel
 {
     public int? Year { get; private set; }
@@ -16,6 +19,7 @@ public sealed class ArchiveModel(NewsQueries news, OfficeClock clock) : PageMode
     public async Task<IActionResult> OnGetAsync(int? year, int? month, [FromQuery] int page = 1, CancellationToken ct = default)
     {
         Months = await news.ArchiveMonthsAsync(HttpContext.Language(), clock, ct);
+        HttpContext.TagPage(PageTags.News(HttpContext.Language()));
         if (year is null)
         {
             return Page();

@@ -1,14 +1,17 @@
 using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.PageCache;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace AlmatyPortal.Web.Pages.News;
 
+[OutputCache(PolicyName = PublicPagePolicy.Name)]
 public sealed class ArticleModel(NewsQueries news, Features.Conferences.ConferenceQueries conferences, PageHeads heads) : PageModel
 {
     public ArticleView Article { get; private set; } = null!;
-    public IReadOnlyList<SectionNode> SectionPath { get; private set; } = [];
+    public IReadOnlyList<SectionNode> SectionPath => Article.SectionPath;
     public IReadOnlyList<ArticleSummary> Related { get; private set; } = [];
     public IReadOnlyList<Features.Conferences.ConferenceLink> Conferences { get; private set; } = [];
-    public Dictionary<string, string> Translations { get; private set; } = [];
+    public Dictionary<string, string> Translations => Article.Translations;
     public PageHead Head { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
@@ -19,12 +22,19 @@ public sealed class ArticleModel(NewsQueries news, Features.Conferences.Conferen
             var renamed = await news.RenamedToAsync(HttpContext.Language(), slug, ct);
             return renamed is null ? NotFound() : RedirectPermanent(Cultures.Prefix(HttpContext.Language()) + SitePaths.Article(renamed));
         }
-        Article = article;
-        SectionPath = SectionTree.PathTo(await news.SectionsAsync(ct), article.SectionId);
+        // Three queries in all: the article, its links (tags, translations, conferences) and the related stories.
+        var (withLinks, others) = await news.WithLinksAsync(article, news.LinksOf(article).Concat(conferences.ReportedBy(article.Id)), ct);
+        Article = withLinks;
+        Conferences = Features.Conferences.ConferenceQueries.Conferences(others);
         Related = await news.RelatedAsync(article.Id, 4, ct);
-        Conferences = await conferences.ReportedByAsync(article.Id, ct);
-        Translations = await news.TranslationsAsync(article.TranslationGroup, ct);
-        Head = heads.ForArticle(article, SectionPath, Translations);
+        Head = heads.ForArticle(Article, SectionPath, Translations);
+        HttpContext.TagPage([
+            PageTags.ArticleGroup(article.TranslationGroup), PageTags.Article(article.Id),
+            .. SectionPath.Select(s => PageTags.Section(s.Id)), .. PageTags.Names(SectionPath.Select(s => s.Name)),
+            .. Article.Tags.Select(t => PageTags.Tag(t.Id)),
+            .. article.Image is { } image ? [PageTags.Media(image.Id)] : Array.Empty<string>(),
+            .. Related.Select(r => PageTags.Article(r.Id)),
+            .. Conferences.Select(c => PageTags.Conference(c.Id))]);
         return Page();
     }
 }

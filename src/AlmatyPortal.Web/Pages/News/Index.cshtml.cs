@@ -1,7 +1,10 @@
 using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.PageCache;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace AlmatyPortal.Web.Pages.News;
 
+[OutputCache(PolicyName = PublicPagePolicy.Name, VaryByQueryKeys = ["page"])]
 public sealed class IndexModel(NewsQueries news) : PageModel
 {
     public ArticleListModel List { get; private set; } = null!;
@@ -16,6 +19,7 @@ public sealed class IndexModel(NewsQueries news) : PageModel
         }
         List = new ArticleListModel(list, "/news");
         TopSections = (await news.SectionsAsync(ct)).Where(s => s.ParentId is null).ToList();
+        HttpContext.TagPage([PageTags.News(HttpContext.Language()), PageTags.Sections, .. PageTags.Names(TopSections.Select(s => s.Name))]);
         return Page();
     }
 }

@@ -1,8 +1,11 @@
 using AlmatyPortal.Web.Features.News;
 using AlmatyPortal.Web.Features.Search;
+using AlmatyPortal.Web.Features.PageCache;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace AlmatyPortal.Web.Pages.Search;
 
+[OutputCache(PolicyName = PublicPagePolicy.Name, VaryByQueryKeys = ["q", "section", "tag", "year", "page"])]
 public sealed class IndexModel(SearchQueries search, NewsQueries news, IOptions<PortalOptions> options) : PageModel
 {
     [FromQuery(Name = "q")] public string? Query { get; set; }
@@ -23,6 +26,7 @@ public sealed class IndexModel(SearchQueries search, NewsQueries news, IOptions<
         }
         Sections = await news.SectionsAsync(ct);
         Years = await search.YearsAsync(HttpContext.Language(), ct);
+        HttpContext.TagPage([PageTags.Search, PageTags.News(HttpContext.Language()), PageTags.Sections, .. PageTags.Names(Sections.Select(s => s.Name))]);
         if (string.IsNullOrWhiteSpace(Query))
         {
             return Page();

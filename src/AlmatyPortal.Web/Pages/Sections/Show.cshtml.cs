@@ -1,7 +1,10 @@
 using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.PageCache;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace AlmatyPortal.Web.Pages.Sections;
 
+[OutputCache(PolicyName = PublicPagePolicy.Name, VaryByQueryKeys = ["page"])]
 public sealed class ShowModel(NewsQueries news) : PageModel
 {
     public SectionNode Section { get; private set; } = null!;
@@ -23,6 +26,9 @@ public sealed class ShowModel(NewsQueries news) : PageModel
         Path = SectionTree.PathTo(sections, section.Id);
         Children = sections.Where(s => s.ParentId == section.Id).ToList();
         List = new ArticleListModel(list, SitePaths.Section(section.Slug));
+        HttpContext.TagPage([
+            .. Path.Concat(Children).Select(s => PageTags.Section(s.Id)), .. PageTags.Names(Path.Concat(Children).Select(s => s.Name)),
+            .. SectionTree.WithDescendants(sections, section.Id).Select(PageTags.SectionArticles)]);
         return Page();
     }
 }

@@ -1,7 +1,10 @@
 using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.PageCache;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace AlmatyPortal.Web.Pages.Tags;
 
+[OutputCache(PolicyName = PublicPagePolicy.Name, VaryByQueryKeys = ["page"])]
 public sealed class ShowModel(NewsQueries news) : PageModel
 {
     public TagNode Tag { get; private set; } = null!;
@@ -17,6 +20,7 @@ public sealed class ShowModel(NewsQueries news) : PageModel
         }
         Tag = tag;
         List = new ArticleListModel(list, SitePaths.Tag(tag.Slug));
+        HttpContext.TagPage(PageTags.Tag(tag.Id), PageTags.TagArticles(tag.Id));
         return Page();
     }
 }

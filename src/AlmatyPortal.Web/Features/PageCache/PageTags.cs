@@ -1,0 +1,77 @@
+using System.Globalization;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace AlmatyPortal.Web.Features.PageCache;
+
+/// <summary>
+/// The names cached pages are tagged with: a page carries the tag of every record it shows and of every list it is,
+/// and a change purges the tags of what it touched (<see cref="IPagePurgeRule"/>). Each name says which pages carry it.
+/// </summary>
+public static class PageTags
+{
+    /// <summary>Pages that show this article as a link or a line (related stories, a conference's reports).</summary>
+    public static string Article(int id) => "article:" + Id(id);
+
+    /// <summary>Every language's page of one article: each shows itself and links the others.</summary>
+    public static string ArticleGroup(Guid group) => "article-group:" + group.ToString("N");
+
+    /// <summary>Lists of a language's news in which any article may appear: home, /news, archives, feeds, search, sitemap.</summary>
+    public static string News(string language) => "news:" + language;
+
+    /// <summary>Search results, which also change when the search index is rebuilt.</summary>
+    public const string Search = "search";
+
+    /// <summary>A section's list and feed, which also show the articles of this section's subsections.</summary>
+    public static string SectionArticles(int sectionId) => "section-articles:" + Id(sectionId);
+
+    /// <summary>A tag's list and feed.</summary>
+    public static string TagArticles(int tagId) => "tag-articles:" + Id(tagId);
+
+    /// <summary>Pages that print this section's name or address (breadcrumbs, its own page, its parent's page).</summary>
+    public static string Section(int id) => "section:" + Id(id);
+
+    /// <summary>Pages that list every section (the news index, the search filters, the sitemap).</summary>
+    public const string Sections = "sections";
+
+    /// <summary>Pages that print this tag's name or address.</summary>
+    public static string Tag(int id) => "tag:" + Id(id);
+
+    /// <summary>Pages that list every tag (the sitemap).</summary>
+    public const string Tags = "tags";
+
+    /// <summary>Pages that show this conference record (its page, articles reporting on it, its calendar file).</summary>
+    public static string Conference(int id) => "conference:" + Id(id);
+
+    /// <summary>Every language's page of one conference record.</summary>
+    public static string ConferenceGroup(Guid group) => "conference-group:" + group.ToString("N");
+
+    /// <summary>Lists of a language's conferences: home, /conferences, the calendar feed, the sitemap.</summary>
+    public static string Conferences(string language) => "conferences:" + language;
+
+    /// <summary>Pages that print this organisation.</summary>
+    public static string Organisation(int id) => "organisation:" + Id(id);
+
+    /// <summary>Pages that show this image with its alt text and credit.</summary>
+    public static string Media(int id) => "media:" + Id(id);
+
+    /// <summary>Pages that print this reference name (a section, country, person or organisation) through the name translations.</summary>
+    public static string Name(string text) => "name:" + text;
+
+    /// <summary>The name tags of every name a page prints.</summary>
+    public static IEnumerable<string> Names(IEnumerable<string?> texts) =>
+        texts.Where(t => !string.IsNullOrEmpty(t)).Distinct(StringComparer.Ordinal).Select(t => Name(t!));
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Tags the response being cached; nothing happens when the page is not being cached (a signed-in editor).</summary>
+    public static void TagPage(this HttpContext context, params IEnumerable<string> tags)
+    {
+        if (context.Features.Get<IOutputCacheFeature>()?.Context is { } cache)
+        {
+            foreach (var tag in tags)
+            {
+                cache.Tags.Add(tag);
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using Microsoft.Net.Http.Headers;
+
+namespace AlmatyPortal.Web.Features.PageCache;
+
+/// <summary>
+/// Gives each public page a strong ETag (a hash of the bytes sent, so each encoding has its own), answers a matching
+/// If-None-Match with 304, and sets Cache-Control: public with stale-while-revalidate for readers, private for a signed-in
+/// editor. It sits inside the output cache, so what it sets is stored with the page and replayed on every hit.
+/// </summary>
+internal sealed class PageValidators(RequestDelegate next, IOptionsMonitor<PageCacheOptions> options)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!PublicPagePolicy.IsPublicPage(context))
+        {
+            await next(context);
+            return;
+        }
+        var response = context.Response;
+        var original = response.Body;
+        using var buffer = new MemoryStream();
+        response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            response.Body = original;
+        }
+        if (buffer.Length == 0)
+        {
+            // Nothing written: a 404 or a redirect whose page the status-code pages write later, or a 304 from a feed.
+            return;
+        }
+        if (response.HasStarted)
+        {
+            // Something flushed early: the headers are gone, send the rest as it is.
+            buffer.Position = 0;
+            await buffer.CopyToAsync(original, context.RequestAborted);
+            return;
+        }
+        if (response.StatusCode == StatusCodes.Status200OK)
+        {
+            var headers = response.Headers;
+            if (context.User.Identity?.IsAuthenticated == true)
+            {
+                // An editor may see links readers do not; no shared cache may keep their copy.
+                headers.CacheControl = "private, no-cache";
+            }
+            else if (headers.CacheControl.Count == 0)
+            {
+                var settings = options.CurrentValue;
+                headers.CacheControl = $"public, max-age={settings.BrowserMaxAgeSeconds}, stale-while-revalidate={settings.StaleWhileRevalidateSeconds}";
+            }
+            if (headers.ETag.Count == 0)
+            {
+                headers.ETag = "\"" + Convert.ToBase64String(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))[..16])
+                    .TrimEnd('=').Replace('+', '-').Replace('/', '_') + "\"";
+            }
+            if (Matches(context.Request.Headers.IfNoneMatch, headers.ETag.ToString()))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                headers.ContentLength = null;
+                headers.ContentType = default;
+                return;
+            }
+        }
+        if (response.StatusCode == StatusCodes.Status200OK)
+        {
+            response.ContentLength = buffer.Length;
+        }
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, context.RequestAborted);
+    }
+
+    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag) =>
+        ifNoneMatch.Count > 0 && EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
+        && tags.Any(t => t.Tag == "*" || t.Tag.Equals(etag, StringComparison.Ordinal));
+}
