@@ -9,6 +9,9 @@ namespace AlmatyPortal.Web.Features.Search;
 public sealed partial class SearchQueries(PortalDbContext db)
 {
     public const int MaxQueryLength = 200;
+
+    /// <summary>How many matches are counted and ranked at most (the most recently indexed ones).</summary>
+    public const int RankedMatches = 1000;
     private const int MaxTerms = 12;
     private const char MarkOpen = '\u0002';
     private const char MarkClose = '\u0003';
@@ -17,10 +20,14 @@ public sealed partial class SearchQueries(PortalDbContext db)
     /// Turns whatever a reader typed into an FTS5 query of quoted prefix terms, all required. Operators, quotes,
     /// brackets and stars in the input are never passed through: only runs of letters and digits survive.
     /// </summary>
-    public static string? ToMatch(string? input)
+    public static string? ToMatch(string? input) => ToMatch(input, prefix: true);
+
+    /// <summary>The same query, of prefix terms (stemmed) or of whole words as typed.</summary>
+    public static string? ToMatch(string? input, bool prefix)
     {
         var terms = Words().Matches(input ?? "").Select(m => m.Value).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxTerms).ToList();
-        return terms.Count == 0 ? null : string.Join(" ", terms.Select(t => $"\"{Stem(t).Replace("\"", "\"\"", StringComparison.Ordinal)}\"*"));
+        return terms.Count == 0 ? null
+            : string.Join(" ", terms.Select(t => prefix ? $"\"{Stem(t).Replace("\"", "\"\"", StringComparison.Ordinal)}\"*" : $"\"{t}\""));
     }
 
     private static readonly string[] RussianEndings =
@@ -43,53 +50,88 @@ public sealed partial class SearchQueries(PortalDbContext db)
 
     public async Task<SearchResults> SearchAsync(SearchRequest request, int pageSize, CancellationToken ct)
     {
-        var match = ToMatch(request.Query);
-        if (match is null)
+        var prefixed = ToMatch(request.Query);
+        if (prefixed is null)
         {
             return new SearchResults([], 0, 1, 1);
         }
-        var where = new StringBuilder("""WHERE "SearchEntries" MATCH @match AND d."Language" = @language""");
-        var parameters = new List<SqliteParameter> { new("@match", match), new("@language", request.Language) };
+        // The filters look up each match's document by its key; joining the documents instead lets SQLite scan them all.
+        var filter = new StringBuilder("""d."Id" = "SearchEntries".rowid AND d."Language" = @language""");
+        var parameters = new List<SqliteParameter> { new("@language", request.Language), new("@cap", RankedMatches) };
         if (request.SectionIds is { Count: > 0 } sections)
         {
             var names = sections.Select((id, i) => { parameters.Add(new SqliteParameter("@s" + i, id)); return "@s" + i; });
-            where.Append(""" AND d."SectionId" IN (""").Append(string.Join(", ", names)).Append(')');
+            filter.Append(""" AND d."SectionId" IN (""").Append(string.Join(", ", names)).Append(')');
         }
         if (!string.IsNullOrEmpty(request.Tag))
         {
-            where.Append(""" AND d."Tags" LIKE @tag""");
+            filter.Append(""" AND d."Tags" LIKE @tag""");
             parameters.Add(new SqliteParameter("@tag", $"%|{request.Tag}|%"));
         }
         if (request.Year is { } year)
         {
-            where.Append(""" AND d."Year" = @year""");
+            filter.Append(""" AND d."Year" = @year""");
             parameters.Add(new SqliteParameter("@year", year));
         }
-        const string From = """FROM "SearchEntries" JOIN "SearchDocuments" AS d ON d."Id" = "SearchEntries".rowid """;
-
         // Only fixed SQL text and parameter names are joined here; every value the reader gave is a parameter.
-        var countSql = "SELECT COUNT(*) AS \"Value\" " + From + where;
-        var total = await db.Database.SqlQueryRaw<int>(countSql, Clone(parameters)).SingleAsync(ct);
+        var where = """FROM "SearchEntries" WHERE "SearchEntries" MATCH @match AND EXISTS (SELECT 1 FROM "SearchDocuments" AS d WHERE """ + filter + ")";
+        var countSql = "SELECT COUNT(*) AS \"Value\" FROM (SELECT 1 " + where + " LIMIT @cap + 1)";
+        Task<int> CountAsync(string match) =>
+            db.Database.SqlQueryRaw<int>(countSql, [.. Clone(parameters), new SqliteParameter("@match", match)]).SingleAsync(ct);
+
+        // A common word matches most of the archive, and its prefix (every longer word it begins) costs far more to
+        // match than the word alone: when the whole words already match more than are ranked, they are what is ranked.
+        // Otherwise the prefixes are (so "declar" finds "declaration" and a Russian stem its endings). At most the
+        // RankedMatches most recently indexed matches (FTS5's own order, read without sorting) are counted and ranked.
+        var exact = ToMatch(request.Query, prefix: false)!;
+        var match = exact;
+        var counted = await CountAsync(exact);
+        if (counted <= RankedMatches && exact != prefixed)
+        {
+            match = prefixed;
+            counted = await CountAsync(prefixed);
+        }
+        var total = Math.Min(counted, RankedMatches);
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         var page = Math.Clamp(request.Page, 1, pageCount);
+        // bm25 for the candidates only; snippets for the page only. CROSS JOIN keeps each side of a join where it is written.
         var pageSql = """
+            WITH "Candidates" AS (
+                SELECT "SearchEntries".rowid AS "Id", bm25("SearchEntries", 10.0, 4.0, 1.0) AS "Rank"
+            """ + where + """
+                ORDER BY "SearchEntries".rowid DESC LIMIT @cap),
+            "Page" AS (
+                SELECT c."Id", c."Rank", d."Date" FROM "Candidates" AS c CROSS JOIN "SearchDocuments" AS d ON d."Id" = c."Id"
+                ORDER BY c."Rank", d."Date" DESC LIMIT @take OFFSET @skip)
             SELECT d."Kind", d."Slug", d."Title", d."Summary", d."Date",
-                   snippet("SearchEntries", -1, char(2), char(3), '…', 24) AS "Snippet",
-                   bm25("SearchEntries", 10.0, 4.0, 1.0) AS "Rank"
-            """ + From + where + """ ORDER BY "Rank", d."Date" DESC LIMIT @take OFFSET @skip""";
+                   snippet("SearchEntries", -1, char(2), char(3), '…', 24) AS "Snippet", p."Rank" AS "Rank"
+            FROM "Page" AS p CROSS JOIN "SearchEntries" ON "SearchEntries".rowid = p."Id" CROSS JOIN "SearchDocuments" AS d ON d."Id" = p."Id"
+            WHERE "SearchEntries" MATCH @match
+            ORDER BY p."Rank", p."Date" DESC
+            """;
+        parameters.Add(new SqliteParameter("@match", match));
         parameters.Add(new SqliteParameter("@take", pageSize));
         parameters.Add(new SqliteParameter("@skip", (page - 1) * pageSize));
         var rows = await db.Database.SqlQueryRaw<SearchRow>(pageSql, Clone(parameters)).ToListAsync(ct);
         var hits = rows.Select(r => new SearchHit(
             r.Kind == nameof(SearchKind.Conference) ? SearchKind.Conference : SearchKind.Article,
             r.Slug, r.Title, r.Summary, DateTime.SpecifyKind(r.Date, DateTimeKind.Utc), Highlight(r.Snippet))).ToList();
-        return new SearchResults(hits, total, page, pageCount);
+        return new SearchResults(hits, total, page, pageCount, counted > RankedMatches);
     }
 
     /// <summary>The years that have something to find, newest first, for the year filter.</summary>
+    /// <remarks>
+    /// One seek of the (Language, Year) index per year, from the newest down, rather than reading every document's year.
+    /// </remarks>
     public async Task<IReadOnlyList<int>> YearsAsync(string language, CancellationToken ct) =>
-        await db.SearchDocuments.AsNoTracking().Where(d => d.Language == language).Select(d => d.Year).Distinct()
-            .OrderByDescending(y => y).ToListAsync(ct);
+        await db.Database.SqlQueryRaw<int>("""
+            WITH RECURSIVE "Years"("Value") AS (
+                SELECT (SELECT "Year" FROM "SearchDocuments" WHERE "Language" = @language ORDER BY "Year" DESC LIMIT 1)
+                UNION ALL
+                SELECT (SELECT "Year" FROM "SearchDocuments" WHERE "Language" = @language AND "Year" < "Years"."Value" ORDER BY "Year" DESC LIMIT 1)
+                FROM "Years" WHERE "Years"."Value" IS NOT NULL)
+            SELECT "Value" FROM "Years" WHERE "Value" IS NOT NULL
+            """, new SqliteParameter("@language", language)).ToListAsync(ct);
 
     /// <summary>The snippet as safe HTML: everything encoded, then the match markers turned into mark elements.</summary>
     public static string Highlight(string snippet) =>
@@ -113,4 +155,5 @@ public sealed record SearchHit(SearchKind Kind, string Slug, string Title, strin
     public string Url => Kind == SearchKind.Conference ? SitePaths.Conference(Slug) : SitePaths.Article(Slug);
 }
 
-public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int Page, int PageCount);
+/// <summary>A page of results; <paramref name="MoreThanTotal"/> when more matched than were counted and ranked.</summary>
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int Page, int PageCount, bool MoreThanTotal = false);
