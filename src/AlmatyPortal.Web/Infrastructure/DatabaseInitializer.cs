@@ -39,6 +39,7 @@ internal sealed class DatabaseInitializer(
                 logger.LogWarning("Start-up import finished with problems: {Report}", report.ToString());
             }
         }
+        await scope.ServiceProvider.GetRequiredService<Features.News.ArchiveMonthCounts>().EnsureAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<Features.Names.NameBook>().ReloadAsync(db, cancellationToken);
     }
 

@@ -8,6 +8,9 @@ public sealed class OfficeClock(TimeProvider clock, IOptions<PortalOptions> opti
 
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>The office's time zone (Portal:TimeZone), as the system names it.</summary>
+    public string ZoneId => _zone.Id;
+
     public DateOnly Today => DateDisplay.LocalDay(UtcNow, _zone);
 
     /// <summary>An office-local date and time (as a datetime-local field sends it) in UTC.</summary>

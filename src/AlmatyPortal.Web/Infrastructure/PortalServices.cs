@@ -104,7 +104,8 @@ public static class PortalServices
         }
         builder.Services.AddDbContext<PortalDbContext>((services, o) => o
             .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .AddInterceptors(new SqliteDurability(), new Features.Search.SearchIndexing(), services.GetRequiredService<Features.PageCache.PagePurge>())
+            .AddInterceptors(new SqliteDurability(), new Features.Search.SearchIndexing(), services.GetRequiredService<Features.News.ArchiveCounting>(),
+                services.GetRequiredService<Features.PageCache.PagePurge>())
             // A failed command or save is either handled (a save conflict, a taken slug: the editor logs one line) or
             // rethrown and logged once, with its stack trace, where it surfaces; EF's own Error lines would repeat it.
             .ConfigureWarnings(w => w.Log(

@@ -7,6 +7,8 @@ public static class NewsServices
     {
         services.AddScoped<NewsQueries>();
         services.AddScoped<SiteStructure>();
+        services.AddSingleton<ArchiveCounting>();
+        services.AddScoped<ArchiveMonthCounts>();
         services.AddSingleton<PageCache.IPagePurgeRule, NewsPurgeRules>();
         return services;
     }

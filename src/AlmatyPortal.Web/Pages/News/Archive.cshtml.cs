@@ -18,7 +18,7 @@ public sealed class ArchiveModel(NewsQueries news, OfficeClock clock) : PageMode
 
     public async Task<IActionResult> OnGetAsync(int? year, int? month, [FromQuery] int page = 1, CancellationToken ct = default)
     {
-        Months = await news.ArchiveMonthsAsync(HttpContext.Language(), clock, ct);
+        Months = await news.ArchiveMonthsAsync(HttpContext.Language(), ct);
         HttpContext.TagPage(PageTags.News(HttpContext.Language()));
         if (year is null)
         {
