@@ -23,32 +23,32 @@ public static class SitemapEndpoints
 
         routes.MapGet("/sitemap.xml", async (HttpContext http, SitemapQueries sitemap, SiteLinks links, IOptions<PortalOptions> options, CancellationToken ct) =>
         {
-            var content = await sitemap.ReadAsync(ct);
+            var summary = await sitemap.SummaryAsync(ct);
             TagSitemap(http);
-            if (ConditionalGet.NotModified(http, content.Newest, content.Key))
+            if (ConditionalGet.NotModified(http, summary.Newest, summary.Key))
             {
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             }
             var perFile = options.Value.SitemapUrlsPerFile;
-            return Results.Text(content.Entries.Count <= perFile ? Write(content.Entries, links) : WriteIndex(content, perFile, links),
+            return Results.Text(summary.Total <= perFile ? Write(await sitemap.EntriesAsync(0, perFile, ct), links) : WriteIndex(summary, perFile, links),
                 "application/xml; charset=utf-8");
         }).CachedAsPublicPage();
 
         routes.MapGet("/sitemap-{part:int}.xml", async (int part, HttpContext http, SitemapQueries sitemap, SiteLinks links, IOptions<PortalOptions> options, CancellationToken ct) =>
         {
-            var content = await sitemap.ReadAsync(ct);
+            var summary = await sitemap.SummaryAsync(ct);
             var perFile = options.Value.SitemapUrlsPerFile;
-            var files = (content.Entries.Count + perFile - 1) / perFile;
-            if (content.Entries.Count <= perFile || part < 1 || part > files)
+            var files = (summary.Total + perFile - 1) / perFile;
+            if (summary.Total <= perFile || part < 1 || part > files)
             {
                 return Results.NotFound();
             }
             TagSitemap(http);
-            if (ConditionalGet.NotModified(http, content.Newest, ConditionalGet.Key(content.Key, part)))
+            if (ConditionalGet.NotModified(http, summary.Newest, ConditionalGet.Key(summary.Key, part)))
             {
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             }
-            return Results.Text(Write(content.Entries.Skip((part - 1) * perFile).Take(perFile), links), "application/xml; charset=utf-8");
+            return Results.Text(Write(await sitemap.EntriesAsync((part - 1) * perFile, perFile, ct), links), "application/xml; charset=utf-8");
         }).CachedAsPublicPage();
         return routes;
     }
@@ -57,22 +57,18 @@ public static class SitemapEndpoints
     private static void TagSitemap(HttpContext http) =>
         http.TagPage([.. Languages.Supported.SelectMany(l => new[] { PageTags.News(l), PageTags.Conferences(l) }), PageTags.Sections, PageTags.Tags]);
 
-    private static string WriteIndex(SitemapContent content, int perFile, SiteLinks links)
+    /// <summary>The index of the sitemap files; each file's lastmod is left out (it is optional) so the index reads no article.</summary>
+    private static string WriteIndex(SitemapSummary summary, int perFile, SiteLinks links)
     {
         var builder = new StringBuilder();
         using (var xml = XmlWriter.Create(new StringWriter(builder, CultureInfo.InvariantCulture), new XmlWriterSettings { Indent = true }))
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("sitemapindex", Ns);
-            for (var part = 1; (part - 1) * perFile < content.Entries.Count; part++)
+            for (var part = 1; (part - 1) * perFile < summary.Total; part++)
             {
-                var newest = content.Entries.Skip((part - 1) * perFile).Take(perFile).Max(e => e.LastModified);
                 xml.WriteStartElement("sitemap", Ns);
                 xml.WriteElementString("loc", Ns, links.Absolute($"/sitemap-{part.ToString(CultureInfo.InvariantCulture)}.xml"));
-                if (newest is { } at)
-                {
-                    xml.WriteElementString("lastmod", Ns, DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-                }
                 xml.WriteEndElement();
             }
             xml.WriteEndElement();

@@ -2,52 +2,116 @@ using AlmatyPortal.Web.Features.News;
 
 namespace AlmatyPortal.Web.Features.Feeds;
 
-/// <summary>The reads behind /sitemap.xml: every public page in every language, with its last change and its alternates.</summary>
+/// <summary>
+/// The reads behind the sitemap: every public page in every language, with its last change and its alternates, in a fixed
+/// order (per language: the lists, sections, tags, articles newest first, conferences), so that a sitemap index can
+/// split them into files and each file reads only its own window of articles.
+/// </summary>
 public sealed class SitemapQueries(PortalDbContext db)
 {
-    public async Task<SitemapContent> ReadAsync(CancellationToken ct)
+    /// <summary>How many pages there are, the newest change among them and the validator for conditional requests.</summary>
+    public async Task<SitemapSummary> SummaryAsync(CancellationToken ct)
     {
-        var articles = await db.Articles.AsNoTracking().Where(a => a.Status == PublicationStatus.Published)
-            .OrderByDescending(a => a.PublishAt).Select(a => new { a.Language, a.Slug, a.UpdatedAt, a.SectionId, a.TranslationGroup }).ToListAsync(ct);
+        var languages = await LanguagesAsync(ct);
+        var total = languages.Sum(l => l.Head.Count + l.Articles + l.Conferences.Count);
+        var newest = languages.Select(l => l.NewestArticle).Concat(languages.SelectMany(l => l.Conferences.Select(c => (DateTime?)c.LastModified)))
+            .Max() ?? DateTime.UnixEpoch;
+        return new SitemapSummary(total, newest, ConditionalGet.Key("sitemap", newest.Ticks, total, languages.Sum(l => l.Articles)));
+    }
+
+    /// <summary>The pages from <paramref name="skip"/>, at most <paramref name="take"/> of them, in sitemap order.</summary>
+    public async Task<IReadOnlyList<SitemapEntry>> EntriesAsync(int skip, int take, CancellationToken ct)
+    {
+        var entries = new List<SitemapEntry>();
+        foreach (var language in await LanguagesAsync(ct))
+        {
+            foreach (var segment in new[] { language.Head.Count, language.Articles, language.Conferences.Count }.Select((size, i) => (size, i)))
+            {
+                if (take <= 0)
+                {
+                    return entries;
+                }
+                if (skip >= segment.size)
+                {
+                    skip -= segment.size;
+                    continue;
+                }
+                var count = Math.Min(take, segment.size - skip);
+                entries.AddRange(segment.i switch
+                {
+                    0 => language.Head.Skip(skip).Take(count),
+                    1 => await ArticlesAsync(language.Code, skip, count, ct),
+                    _ => language.Conferences.Skip(skip).Take(count),
+                });
+                take -= count;
+                skip = 0;
+            }
+        }
+        return entries;
+    }
+
+    private async Task<IReadOnlyList<SitemapEntry>> ArticlesAsync(string language, int skip, int take, CancellationToken ct)
+    {
+        var prefix = Cultures.Prefix(language);
+        var window = Published(language).OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id).Skip(skip).Take(take);
+        var articles = await window.Select(a => new { a.Slug, a.UpdatedAt, a.TranslationGroup }).ToListAsync(ct);
+        // The same window again as a subquery, so each group is looked up in its index; the status is checked after
+        // reading, as with it in the query SQLite may walk every published article instead.
+        var groups = window.Select(a => a.TranslationGroup);
+        var members = await db.Articles.AsNoTracking().Where(a => groups.Contains(a.TranslationGroup))
+            .Select(a => new { a.TranslationGroup, a.Language, a.Slug, a.Status }).ToListAsync(ct);
+        // Each translation group's addresses, worked out once for all its members.
+        var alternates = members.Where(a => a.Status == PublicationStatus.Published).GroupBy(a => a.TranslationGroup).ToDictionary(g => g.Key, g => TranslationGroups.Addresses(g.Select(a => (a.Language, a.Slug)), "/news/"));
+        return articles.Select(a => new SitemapEntry(prefix + SitePaths.Article(a.Slug), a.UpdatedAt, alternates[a.TranslationGroup])).ToList();
+    }
+
+    private IQueryable<Article> Published(string language) =>
+        db.Articles.AsNoTracking().Where(a => a.Language == language && a.Status == PublicationStatus.Published);
+
+    /// <summary>Per language: its list pages, sections and tags (few), how many articles, and its conferences (few).</summary>
+    private async Task<List<LanguagePages>> LanguagesAsync(CancellationToken ct)
+    {
         var conferences = await db.Conferences.AsNoTracking().Where(c => c.Status == PublicationStatus.Published)
             .OrderByDescending(c => c.StartDate).Select(c => new { c.Language, c.Slug, c.UpdatedAt, c.TranslationGroup }).ToListAsync(ct);
-        var sections = await db.Sections.AsNoTracking().Select(s => new SectionNode(s.Id, s.Slug, s.Name, s.ParentId)).ToListAsync(ct);
-        var tags = await db.Tags.AsNoTracking()
-            .Select(t => new { t.Slug, Languages = t.Articles.Where(a => a.Status == PublicationStatus.Published).Select(a => new { a.Language, a.UpdatedAt }).ToList() })
-            .ToListAsync(ct);
-        var newest = articles.Select(a => a.UpdatedAt).Concat(conferences.Select(c => c.UpdatedAt)).DefaultIfEmpty(DateTime.UnixEpoch).Max();
-        var key = ConditionalGet.Key("sitemap", newest.Ticks, articles.Count, conferences.Count, tags.Count, sections.Count);
-
-        static Dictionary<string, string> Everywhere(string path) => Languages.Supported.ToDictionary(l => l, l => Cultures.Prefix(l) + path);
-        // Each translation group's addresses, worked out once for all its members.
-        var articleAlternates = articles.GroupBy(a => a.TranslationGroup).ToDictionary(g => g.Key, g => TranslationGroups.Addresses(g.Select(a => (a.Language, a.Slug)), "/news/"));
         var conferenceAlternates = conferences.GroupBy(c => c.TranslationGroup).ToDictionary(g => g.Key, g => TranslationGroups.Addresses(g.Select(c => (c.Language, c.Slug)), "/conferences/"));
-        var entries = new List<SitemapEntry>();
+        var sections = await db.Sections.AsNoTracking().OrderBy(s => s.Id).Select(s => s.Slug).ToListAsync(ct);
+        static Dictionary<string, string> Everywhere(string path) => Languages.Supported.ToDictionary(l => l, l => Cultures.Prefix(l) + path);
+        var result = new List<LanguagePages>();
         foreach (var language in Languages.Supported)
         {
             var prefix = Cultures.Prefix(language);
-            var own = articles.Where(a => a.Language == language).ToList();
-            var lastOwn = own.Select(a => (DateTime?)a.UpdatedAt).DefaultIfEmpty(null).Max();
-            entries.Add(new SitemapEntry(prefix + "/", lastOwn, Everywhere("/")));
-            entries.Add(new SitemapEntry(prefix + "/news", lastOwn, Everywhere("/news")));
-            entries.Add(new SitemapEntry(prefix + "/conferences", conferences.Where(c => c.Language == language).Select(c => (DateTime?)c.UpdatedAt).DefaultIfEmpty(null).Max(), Everywhere("/conferences")));
-            foreach (var section in sections)
+            // Indexed reads only: a count and the newest change of the language's articles, and whether each tag has one.
+            var articles = await Published(language).CountAsync(ct);
+            var newest = await db.Articles.AsNoTracking().Where(a => a.Status == PublicationStatus.Published && a.Language == language)
+                .OrderByDescending(a => a.UpdatedAt).Select(a => (DateTime?)a.UpdatedAt).FirstOrDefaultAsync(ct);
+            // CROSS JOIN walks each tag's own links (SQLite keeps that order); left to itself the planner may walk every
+            // article of the language once per tag.
+            var tags = await db.Database.SqlQuery<string>($"""
+                SELECT t."Slug" AS "Value" FROM "Tags" AS t
+                WHERE EXISTS (SELECT 1 FROM "ArticleTags" AS j CROSS JOIN "Articles" AS a
+                              WHERE j."TagsId" = t."Id" AND a."Id" = j."ArticlesId" AND a."Language" = {language} AND a."Status" = {nameof(PublicationStatus.Published)})
+                ORDER BY t."Id"
+                """).ToListAsync(ct);
+            var own = conferences.Where(c => c.Language == language).ToList();
+            var head = new List<SitemapEntry>
             {
-                var ids = SectionTree.WithDescendants(sections, section.Id);
-                entries.Add(new SitemapEntry(prefix + SitePaths.Section(section.Slug), own.Where(a => ids.Contains(a.SectionId)).Select(a => (DateTime?)a.UpdatedAt).DefaultIfEmpty(null).Max(), Everywhere(SitePaths.Section(section.Slug))));
-            }
-            entries.AddRange(tags.Where(t => t.Languages.Any(a => a.Language == language))
-                .Select(t => new SitemapEntry(prefix + SitePaths.Tag(t.Slug), t.Languages.Where(a => a.Language == language).Max(a => a.UpdatedAt), new Dictionary<string, string>())));
-            entries.AddRange(own.Select(a => new SitemapEntry(prefix + SitePaths.Article(a.Slug), a.UpdatedAt, articleAlternates[a.TranslationGroup])));
-            entries.AddRange(conferences.Where(c => c.Language == language)
-                .Select(c => new SitemapEntry(prefix + SitePaths.Conference(c.Slug), c.UpdatedAt, conferenceAlternates[c.TranslationGroup])));
+                new(prefix + "/", newest, Everywhere("/")),
+                new(prefix + "/news", newest, Everywhere("/news")),
+                new(prefix + "/conferences", own.Select(c => (DateTime?)c.UpdatedAt).Max(), Everywhere("/conferences")),
+            };
+            head.AddRange(sections.Select(slug => new SitemapEntry(prefix + SitePaths.Section(slug), null, Everywhere(SitePaths.Section(slug)))));
+            head.AddRange(tags.Select(slug => new SitemapEntry(prefix + SitePaths.Tag(slug), null, new Dictionary<string, string>())));
+            result.Add(new LanguagePages(language, head, articles, newest,
+                own.Select(c => new SitemapEntry(prefix + SitePaths.Conference(c.Slug), c.UpdatedAt, conferenceAlternates[c.TranslationGroup])).ToList()));
         }
-        return new SitemapContent(entries, newest, key);
+        return result;
     }
+
+    private sealed record LanguagePages(string Code, List<SitemapEntry> Head, int Articles, DateTime? NewestArticle, List<SitemapEntry> Conferences);
 }
 
 /// <summary>One page of the sitemap: its path, when it last changed, and its address in each language.</summary>
 public sealed record SitemapEntry(string Path, DateTime? LastModified, IReadOnlyDictionary<string, string> Alternates);
 
-/// <summary>The sitemap's pages, the newest change among them, and the validator for conditional requests.</summary>
-public sealed record SitemapContent(IReadOnlyList<SitemapEntry> Entries, DateTime Newest, string Key);
+/// <summary>How many pages the sitemap lists, the newest change among them, and the validator for conditional requests.</summary>
+public sealed record SitemapSummary(int Total, DateTime Newest, string Key);

@@ -22,6 +22,9 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         // Section pages.
         b.HasIndex(a => new { a.SectionId, a.Status, a.PublishAt });
         b.HasIndex(a => a.TranslationGroup);
+        // The sitemap: the most recent change (of a language: the first of that language from the top). Not led by
+        // Language, so it never competes with the index the lists use.
+        b.HasIndex(a => new { a.Status, a.UpdatedAt });
 
         b.HasOne(a => a.Section).WithMany().HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(a => a.FeaturedImage).WithMany().HasForeignKey(a => a.FeaturedImageId).OnDelete(DeleteBehavior.SetNull);

@@ -647,6 +647,31 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
                     b.ToTable("NameTranslations");
                 });
 
+            modelBuilder.Entity("AlmatyPortal.Web.Features.News.ArchiveMonth", b =>
+                {
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Language", "Year", "Month");
+
+                    b.ToTable("ArchiveMonths", (string)null);
+                });
+
             modelBuilder.Entity("AlmatyPortal.Web.Features.News.Article", b =>
                 {
                     b.Property<int>("Id")
@@ -719,6 +744,8 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
 
                     b.HasIndex("Language", "Slug")
                         .IsUnique();
+
+                    b.HasIndex("Status", "UpdatedAt");
 
                     b.HasIndex("Language", "Status", "PublishAt");
 
