@@ -122,28 +122,39 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
 
     public async Task<IReadOnlyList<ArticleSummary>> RelatedAsync(int articleId, int count, CancellationToken ct)
     {
-        var tagLinks = db.Set<Dictionary<string, object>>(ArticleConfiguration.ArticleTags);
-        var conferenceLinks = db.Set<Dictionary<string, object>>("ArticleConferences");
-        // A tag carried by thousands of articles says little about which are related, and scoring it would read them all.
-        var ownTags = tagLinks.Where(own => EF.Property<int>(own, "ArticlesId") == articleId).Select(own => EF.Property<int>(own, "TagsId"));
-        var tellingTags = tagLinks.Where(t => ownTags.Contains(EF.Property<int>(t, "TagsId")))
-            .GroupBy(t => EF.Property<int>(t, "TagsId")).Where(g => g.Count() <= RelatedTagLimit).Select(g => g.Key);
-        var byTags = tagLinks
-            .Where(j => tellingTags.Contains(EF.Property<int>(j, "TagsId")))
-            .Select(j => new { Id = EF.Property<int>(j, "ArticlesId"), Weight = 1 });
-        var byConferences = conferenceLinks
-            .Where(j => conferenceLinks.Where(own => EF.Property<int>(own, "ArticlesId") == articleId).Select(own => EF.Property<int>(own, "ConferencesId")).Contains(EF.Property<int>(j, "ConferencesId")))
-            .Select(j => new { Id = EF.Property<int>(j, "ArticlesId"), Weight = 10 });
-        var scores = byTags.Concat(byConferences).Where(x => x.Id != articleId)
-            .GroupBy(x => x.Id).Select(g => new { Id = g.Key, Score = g.Sum(x => x.Weight) });
-        return await db.Articles.AsNoTracking()
-            .Where(a => a.Status == PublicationStatus.Published)
-            .Join(scores, a => a.Id, s => s.Id, (a, s) => new { a, s.Score })
-            .OrderByDescending(x => x.Score).ThenByDescending(x => x.a.PublishAt).ThenByDescending(x => x.a.Id)
-            .Take(count)
-            .Select(x => new ArticleSummary(x.a.Id, x.a.Slug, x.a.Title, x.a.Summary, x.a.PublishAt))
-            .ToListAsync(ct);
+        // Scores first, then the few best articles looked up by key: CROSS JOIN keeps that order (SQLite never reorders
+        // it), where a plain join may walk every article and probe the scores. Standard SQL, with no reader input in it.
+        var limit = count * 5;
+        var best = await db.Database.SqlQuery<RelatedRow>($"""
+            SELECT "a"."Id", "a"."Slug", "a"."Title", "a"."Summary", "a"."PublishAt", "a"."Status", "s"."Score"
+            FROM (
+                SELECT "u"."Id", SUM("u"."Weight") AS "Score"
+                FROM (
+                    SELECT "j"."ArticlesId" AS "Id", 1 AS "Weight"
+                    FROM "ArticleTags" AS "j"
+                    WHERE "j"."TagsId" IN (
+                        SELECT "t"."TagsId" FROM "ArticleTags" AS "t"
+                        WHERE "t"."TagsId" IN (SELECT "o"."TagsId" FROM "ArticleTags" AS "o" WHERE "o"."ArticlesId" = {articleId})
+                        GROUP BY "t"."TagsId" HAVING COUNT(*) <= {RelatedTagLimit})
+                    UNION ALL
+                    SELECT "c"."ArticlesId" AS "Id", 10 AS "Weight"
+                    FROM "ArticleConferences" AS "c"
+                    WHERE "c"."ConferencesId" IN (SELECT "o"."ConferencesId" FROM "ArticleConferences" AS "o" WHERE "o"."ArticlesId" = {articleId})
+                ) AS "u"
+                WHERE "u"."Id" <> {articleId}
+                GROUP BY "u"."Id"
+            ) AS "s"
+            CROSS JOIN "Articles" AS "a"
+            WHERE "a"."Id" = "s"."Id"
+            ORDER BY "s"."Score" DESC, "a"."PublishAt" DESC, "a"."Id" DESC
+            LIMIT {limit}
+            """).ToListAsync(ct);
+        // The status is checked on the few read, for the same reason.
+        return best.Where(r => r.Status == nameof(PublicationStatus.Published)).Take(count)
+            .Select(r => new ArticleSummary(r.Id, r.Slug, r.Title, r.Summary, r.PublishAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null)).ToList();
     }
+
+    private sealed record RelatedRow(int Id, string Slug, string Title, string Summary, DateTime? PublishAt, string Status, int Score);
 
     /// <summary>How many articles were published in each month, newest first, for the archive index (see <see cref="ArchiveMonth"/>).</summary>
     public async Task<IReadOnlyList<(int Year, int Month, int Count)>> ArchiveMonthsAsync(string language, CancellationToken ct) =>
