@@ -1,84 +1,116 @@
 #!/usr/bin/env bash
-# Benchmarks the public pages side by side in one run: a Release build of the portal on loopback, over a fresh
-# database seeded from content/ plus generated articles, measured with wrk. Each page is measured in several short
-# rounds interleaved with the others, so machine noise hits all of them alike; the script reports medians and the
-# ratio of each page to a static file served by the same process (the floor for any page).
+# Benchmarks the public pages side by side in one run, on a Release build over loopback with wrk:
+#   * throughput and latency (p50, p99) at 32 connections of the article, home, conference and Russian article,
+#     served from the output cache (hit), with the cache off (miss), and as a static file of the same bytes served by
+#     the same process, with each page's ratio to that file;
+#   * the latency of one reader at a time (p50, p90, p99) for each kind of page with the cache off, at archive scale;
+#   * server memory (RSS) after the load, and the cold start to the first 200 on an existing database.
+# The database is content/ plus generated articles (bench/generate.py), so lists, tags and archives are realistic.
+# Rounds are interleaved, so machine noise hits every column alike; the tables report medians of the rounds.
 #
-#   bash bench/run.sh [rounds] [seconds-per-round] [extra-articles]
+#   bash bench/run.sh [articles] [rounds] [seconds-per-round]        e.g. bash bench/run.sh 100000 3 5
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROUNDS=${1:-5}
-SECONDS_PER_ROUND=${2:-5}
-EXTRA=${3:-500}
-PORT=${PORT:-5099}
+ARTICLES=${1:-501}
+ROUNDS=${2:-3}
+SECONDS_PER_ROUND=${3:-5}
+HIT_PORT=${PORT:-5099}
+MISS_PORT=$((HIT_PORT + 1))
 WORK=$(mktemp -d)
-trap 'kill "${SERVER:-}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+STATIC=src/AlmatyPortal.Web/wwwroot/bench-static
+trap 'kill ${HIT:-} ${MISS:-} 2>/dev/null || true; rm -rf "$WORK" "$STATIC"' EXIT
 
 command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
-
-# Seed: content/ plus EXTRA generated articles, so lists and pagination work on a realistic table.
-cp -r content "$WORK/content"
-for i in $(seq 1 "$EXTRA"); do
-  day=$(( (i % 28) + 1 )); month=$(( (i % 12) + 1 ))
-  printf -- '---\ntitle: Generated report %d\nsection: news\nstatus: published\npublish_date: %04d-%02d-%02dT09:00:00+06:00\nsummary: A generated report for benchmarking.\ntags:\n- Tag %d\n- Benchmark\n---\n\n%s\n' \
-    "$i" $(( 2012 + i % 10 )) "$month" "$day" $(( i % 20 )) "$(printf 'Paragraph of body text for the benchmark. %.0s' {1..40})" \
-    > "$WORK/content/news/gen-$i.md"
-done
-
 dotnet build src/AlmatyPortal.Web -c Release -v q -nologo >/dev/null
-# The project folder is the content root, as under `dotnet run --project`, so wwwroot/ is served.
-(cd src/AlmatyPortal.Web && ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning \
-  exec dotnet bin/Release/net10.0/AlmatyPortal.Web.dll \
-  --urls "http://127.0.0.1:$PORT" --Portal:DataPath="$WORK/data" --Portal:ContentPath="$WORK/content" \
-  > "$WORK/server.log" 2>&1) &
-SERVER=$!
-for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 1; done
-for name in /css/site.css /; do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT$name")" = 200 ] || { echo "$name is not served"; cat "$WORK/server.log"; exit 1; }
-done
+APP=bin/Release/net10.0/AlmatyPortal.Web.dll
 
+# start PORT [settings...]: the portal on its own data, the project folder as content root (so wwwroot/ is served).
+start() {
+  local port=$1; shift
+  (cd src/AlmatyPortal.Web && ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning \
+    exec dotnet "$APP" --urls "http://127.0.0.1:$port" --Portal:DataPath="$WORK/data" --Portal:ContentPath="$WORK/content" "$@" \
+    >> "$WORK/server-$port.log" 2>&1) &
+  echo $!
+}
+wait_for() { for _ in $(seq 1 600); do [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/")" = 200 ] && return 0; sleep 0.05; done; cat "$WORK"/server-*.log; exit 1; }
+
+# The database: content/ imported by a first start, then generated articles and the search index rebuilt over them.
+cp -r content "$WORK/content"
+first=$(start "$HIT_PORT"); wait_for "$HIT_PORT"; kill "$first"; wait "$first" 2>/dev/null || true
+python3 bench/generate.py "$WORK/data/portal.db" $((ARTICLES - 2)) >/dev/null
+(cd src/AlmatyPortal.Web && dotnet "$APP" search rebuild --Portal:DataPath="$WORK/data" >/dev/null)
+# One start to bring the archive counts in step with the generated rows, then the measured cold start.
+warm=$(start "$HIT_PORT"); wait_for "$HIT_PORT"; kill "$warm"; wait "$warm" 2>/dev/null || true
+t0=$(date +%s%N); HIT=$(start "$HIT_PORT"); wait_for "$HIT_PORT"; COLD=$(( ($(date +%s%N) - t0) / 1000000 ))
+MISS=$(start "$MISS_PORT" --PageCache:Enabled=false); wait_for "$MISS_PORT"
+
+ARTICLE=/news/unhcr-convenes-regional-conference-on-refugee-protection-and-migration
 declare -A PAGES=(
-  [static-css]="/css/site.css"
-  [health]="/healthz"
-  [home]="/"
-  [news-list]="/news"
-  [news-page-20]="/news?page=20"
-  [tag]="/tags/benchmark"
-  [article]="/news/unhcr-convenes-regional-conference-on-refugee-protection-and-migration"
-  [conference]="/conferences/refugee-protection-and-international-migration-almaty-2011"
-  [conference-list]="/conferences"
-  [archive]="/news/archive"
-  [ru-home]="/ru"
-  [ru-news-list]="/ru/news"
-  [ru-article]="/ru/news/uvkb-oon-provelo-regionalnuyu-konferentsiyu"
-  [ru-conference]="/ru/conferences/regionalnaya-konferentsiya-almaty-2011"
+  [article]=$ARTICLE
+  [home]=/
+  [conference]=/conferences/refugee-protection-and-international-migration-almaty-2011
+  [ru-article]=/ru/news/uvkb-oon-provelo-regionalnuyu-konferentsiyu
 )
-ORDER=(static-css health home news-list news-page-20 tag article conference conference-list archive ru-home ru-news-list ru-article ru-conference)
+ORDER=(article home conference ru-article)
+mkdir -p "$STATIC"
+for name in "${ORDER[@]}"; do curl -s "http://127.0.0.1:$HIT_PORT${PAGES[$name]}" > "$STATIC/$name.html"; done
 
-# Warm up every page once (JIT, caches), then interleave the rounds.
-for name in "${ORDER[@]}"; do wrk -t1 -c4 -d1s "http://127.0.0.1:$PORT${PAGES[$name]}" >/dev/null; done
-declare -A RPS LAT
+to_ms() { sed -E 's/([0-9.]+)us$/\1 0.001/; s/([0-9.]+)ms$/\1 1/; s/([0-9.]+)s$/\1 1000/' | awk '{printf "%.2f", $1*$2}'; }
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+declare -A RPS P50 P99
+measure() { # key url connections seconds
+  local out; out=$(wrk -t2 -c"$3" -d"$4s" --latency "$2")
+  RPS[$1]+="$(awk '/Requests\/sec/ {print $2}' <<<"$out") "
+  P50[$1]+="$(awk '$1=="50%" {print $2}' <<<"$out" | to_ms) "
+  P99[$1]+="$(awk '$1=="99%" {print $2}' <<<"$out" | to_ms) "
+}
+for name in "${ORDER[@]}"; do  # warm-up: JIT and the cache
+  for url in "http://127.0.0.1:$HIT_PORT${PAGES[$name]}" "http://127.0.0.1:$MISS_PORT${PAGES[$name]}" "http://127.0.0.1:$HIT_PORT/bench-static/$name.html"; do
+    wrk -t1 -c4 -d1s "$url" >/dev/null
+  done
+done
 for round in $(seq 1 "$ROUNDS"); do
   for name in "${ORDER[@]}"; do
-    out=$(wrk -t2 -c16 -d"${SECONDS_PER_ROUND}s" --latency "http://127.0.0.1:$PORT${PAGES[$name]}")
-    rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-    p50=$(awk '$1=="50%" {print $2}' <<<"$out")
-    RPS[$name]+="$rps "
-    LAT[$name]+="$p50 "
+    measure "$name:hit" "http://127.0.0.1:$HIT_PORT${PAGES[$name]}" 32 "$SECONDS_PER_ROUND"
+    measure "$name:miss" "http://127.0.0.1:$MISS_PORT${PAGES[$name]}" 32 "$SECONDS_PER_ROUND"
+    measure "$name:static" "http://127.0.0.1:$HIT_PORT/bench-static/$name.html" 32 "$SECONDS_PER_ROUND"
   done
 done
 
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-to_ms() { tr ' ' '\n' | grep -v '^$' | sed -E 's/([0-9.]+)us$/\1 0.001/; s/([0-9.]+)ms$/\1 1/; s/([0-9.]+)s$/\1 1000/' | awk '{printf "%.3f ", $1*$2}'; }
-
-base=$(echo "${RPS[static-css]}" | median)
-printf '\n%-16s %12s %12s %10s %10s %10s\n' page "median req/s" "p50 latency" "vs static" "bytes" "gzip"
-for name in "${ORDER[@]}"; do
-  rps=$(echo "${RPS[$name]}" | median)
-  p50=$(echo "${LAT[$name]}" | to_ms | median)
-  bytes=$(curl -s "http://127.0.0.1:$PORT${PAGES[$name]}" | wc -c)
-  gz=$(curl -s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$PORT${PAGES[$name]}" | wc -c)
-  printf '%-16s %12.0f %10.2fms %9.2fx %10d %10d\n' "$name" "$rps" "$p50" "$(awk -v a="$rps" -v b="$base" 'BEGIN {print a/b}')" "$bytes" "$gz"
-done
 echo
-echo "rounds=$ROUNDS seconds/round=$SECONDS_PER_ROUND articles=$((EXTRA + 1)) wrk: 2 threads, 16 connections, loopback; $(nproc) cores"
+echo "### $ARTICLES articles: 32 connections (medians of $ROUNDS rounds of ${SECONDS_PER_ROUND}s)"
+echo
+echo "| page | bytes | static req/s | hit req/s | hit p50 / p99 ms | hit ÷ static | miss req/s | miss p50 / p99 ms | miss ÷ static |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+for name in "${ORDER[@]}"; do
+  s=$(echo "${RPS[$name:static]}" | median); h=$(echo "${RPS[$name:hit]}" | median); m=$(echo "${RPS[$name:miss]}" | median)
+  printf '| %s | %d | %.0f | %.0f | %s / %s | %.2f× | %.0f | %s / %s | %.2f× |\n' "$name" "$(wc -c < "$STATIC/$name.html")" "$s" "$h" \
+    "$(echo "${P50[$name:hit]}" | median)" "$(echo "${P99[$name:hit]}" | median)" "$(awk -v a="$h" -v b="$s" 'BEGIN {print a/b}')" \
+    "$m" "$(echo "${P50[$name:miss]}" | median)" "$(echo "${P99[$name:miss]}" | median)" "$(awk -v a="$m" -v b="$s" 'BEGIN {print a/b}')"
+done
+
+# One reader at a time, cache off: the cost of answering each kind of page once, at this archive size.
+ru_page=$(( ARTICLES * 4 / 5 / 10 / 2 )); [ "$ru_page" -ge 1 ] || ru_page=1
+declare -A ONE=(
+  [home]=/ [news]=/news ["news?page=$ru_page"]="/news?page=$ru_page" [tag-benchmark]=/tags/benchmark [archive]=/news/archive
+  [archive-month]=/news/archive/2015/06 [article]=$ARTICLE [generated-article]=/news/generated-report-$(( ARTICLES / 2 + 1 ))
+  [conference]=${PAGES[conference]} [feed]=/feeds/news.rss [sitemap]=/sitemap.xml [search-common]="/search?q=report"
+  [search-rare]="/search?q=kazakhstan" [ru-news]=/ru/news
+)
+ONE_ORDER=(home news "news?page=$ru_page" tag-benchmark archive archive-month article generated-article conference feed sitemap search-common search-rare ru-news)
+echo
+echo "### $ARTICLES articles: one reader at a time, cache off (${SECONDS_PER_ROUND}s each)"
+echo
+echo "| page | p50 ms | p90 ms | p99 ms |"
+echo "|---|---:|---:|---:|"
+for name in "${ONE_ORDER[@]}"; do
+  url="http://127.0.0.1:$MISS_PORT${ONE[$name]}"
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$url")" = 200 ] || { echo "| $name | not 200 | | |"; continue; }
+  out=$(wrk -t1 -c1 -d"${SECONDS_PER_ROUND}s" --latency "$url")
+  printf '| %s | %s | %s | %s |\n' "$name" "$(awk '$1=="50%" {print $2}' <<<"$out" | to_ms)" "$(awk '$1=="90%" {print $2}' <<<"$out" | to_ms)" "$(awk '$1=="99%" {print $2}' <<<"$out" | to_ms)"
+done
+
+rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$(pgrep -f "urls http://127.0.0.1:$1" | head -1)/status"; }
+echo
+echo "Cold start to the first 200 of / on the existing database: ${COLD} ms. RSS after the load: $(rss "$HIT_PORT") MB with the cache, $(rss "$MISS_PORT") MB without."
+echo "wrk 2 threads on loopback; $(nproc) cores; $(date -u +%Y-%m-%d)."
