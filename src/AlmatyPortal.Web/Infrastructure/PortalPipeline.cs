@@ -53,6 +53,7 @@ public static class PortalPipeline
         });
         // The host's own logger: the static Log.Logger is left alone (see AddPortalLogging).
         app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+        app.UseMiddleware<ClientAborts>();
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
         {
