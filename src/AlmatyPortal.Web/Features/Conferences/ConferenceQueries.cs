@@ -98,14 +98,6 @@ public sealed class ConferenceQueries(PortalDbContext db)
         public DateTime? When { get; init; }
     }
 
-    /// <summary>The published conference records a news report is linked to, earliest first.</summary>
-    public async Task<IReadOnlyList<ConferenceLink>> ReportedByAsync(int articleId, CancellationToken ct) =>
-        await db.Conferences.AsNoTracking()
-            .Where(c => c.Status == PublicationStatus.Published && c.Articles.Any(a => a.Id == articleId))
-            .OrderBy(c => c.StartDate)
-            .Select(c => new ConferenceLink(c.Id, c.Slug, c.Title, c.StartDate, c.EndDate, c.City))
-            .ToListAsync(ct);
-
     /// <summary>The published conference records an article reports on, as links to read with the article's own.</summary>
     public IQueryable<ArticleLink> ReportedBy(int articleId) =>
         db.Set<Dictionary<string, object>>(ConferenceConfiguration.ArticleConferences).Where(j => EF.Property<int>(j, "ArticlesId") == articleId)
@@ -118,10 +110,6 @@ public sealed class ConferenceQueries(PortalDbContext db)
             .Select(l => new ConferenceLink(l.Id, l.Slug, l.Title, l.StartDate!.Value, l.EndDate!.Value, l.City ?? "")).ToList();
 
     private const int ReportLink = 10;
-
-    /// <summary>Each language's published version of a conference record (language → site path), this one included.</summary>
-    public Task<Dictionary<string, string>> TranslationsAsync(Guid group, CancellationToken ct) =>
-        Publishing.TranslationGroups.PublishedAddressesAsync(db.Conferences, group, "/conferences/", ct);
 
     private static IQueryable<ConferenceSummary> Summaries(IQueryable<Conference> query) =>
         query.Select(c => new ConferenceSummary(c.Slug, c.Title, c.Summary, c.StartDate, c.EndDate, c.City, c.Country == null ? null : c.Country.Name));

@@ -101,10 +101,6 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
         }, all.Where(l => l.Kind is not (ArticleLink.Tag or ArticleLink.Translation)).ToList());
     }
 
-    /// <summary>Each language's published version of an article (language → site path), this one included.</summary>
-    public Task<Dictionary<string, string>> TranslationsAsync(Guid group, CancellationToken ct) =>
-        Publishing.TranslationGroups.PublishedAddressesAsync(db.Articles, group, "/news/", ct);
-
     /// <summary>The current address of a published article that used to live at an old slug.</summary>
     public async Task<string?> RenamedToAsync(string language, string oldSlug, CancellationToken ct) =>
         await db.SlugRedirects.AsNoTracking()

@@ -19,12 +19,6 @@ public static class TranslationGroups
         (await records.AsNoTracking().Where(r => r.TranslationGroup == group && r.Id != exceptId).Select(r => new { r.Language, r.Id }).ToListAsync(ct))
         .GroupBy(r => r.Language).ToDictionary(g => g.Key, g => g.First().Id);
 
-    /// <summary>Each language's published version in a group (language → site path under <paramref name="path"/>), this one included.</summary>
-    public static async Task<Dictionary<string, string>> PublishedAddressesAsync<T>(IQueryable<T> records, Guid group, string path, CancellationToken ct)
-        where T : class, ITranslatableRecord =>
-        Addresses((await records.AsNoTracking().Where(r => r.TranslationGroup == group && r.Status == Publishing.PublicationStatus.Published)
-            .Select(r => new { r.Language, r.Slug }).ToListAsync(ct)).Select(r => (r.Language, r.Slug)), path);
-
     /// <summary>A group's address in each of its languages, as pages and the sitemap link them: "/news/x", "/ru/news/y".</summary>
     public static Dictionary<string, string> Addresses(IEnumerable<(string Language, string Slug)> members, string path) =>
         members.GroupBy(m => m.Language).ToDictionary(g => g.Key, g => $"{Infrastructure.Localization.Cultures.Prefix(g.Key)}{path}{g.First().Slug}");
