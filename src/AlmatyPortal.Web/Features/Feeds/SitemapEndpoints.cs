@@ -30,7 +30,7 @@ public static class SitemapEndpoints
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             }
             var perFile = options.Value.SitemapUrlsPerFile;
-            return Results.Text(summary.Total <= perFile ? Write(await sitemap.EntriesAsync(0, perFile, ct), links) : WriteIndex(summary, perFile, links),
+            return Results.Text(summary.Total <= perFile ? Write(await sitemap.EntriesAsync(summary, 0, perFile, ct), links) : WriteIndex(summary, perFile, links),
                 "application/xml; charset=utf-8");
         }).CachedAsPublicPage();
 
@@ -48,7 +48,7 @@ public static class SitemapEndpoints
             {
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             }
-            return Results.Text(Write(await sitemap.EntriesAsync((part - 1) * perFile, perFile, ct), links), "application/xml; charset=utf-8");
+            return Results.Text(Write(await sitemap.EntriesAsync(summary, (part - 1) * perFile, perFile, ct), links), "application/xml; charset=utf-8");
         }).CachedAsPublicPage();
         return routes;
     }

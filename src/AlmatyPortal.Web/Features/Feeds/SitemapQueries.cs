@@ -16,14 +16,17 @@ public sealed class SitemapQueries(PortalDbContext db)
         var total = languages.Sum(l => l.Head.Count + l.Articles + l.Conferences.Count);
         var newest = languages.Select(l => l.NewestArticle).Concat(languages.SelectMany(l => l.Conferences.Select(c => (DateTime?)c.LastModified)))
             .Max() ?? DateTime.UnixEpoch;
-        return new SitemapSummary(total, newest, ConditionalGet.Key("sitemap", newest.Ticks, total, languages.Sum(l => l.Articles)));
+        return new SitemapSummary(total, newest, ConditionalGet.Key("sitemap", newest.Ticks, total, languages.Sum(l => l.Articles))) { Languages = languages };
     }
 
-    /// <summary>The pages from <paramref name="skip"/>, at most <paramref name="take"/> of them, in sitemap order.</summary>
-    public async Task<IReadOnlyList<SitemapEntry>> EntriesAsync(int skip, int take, CancellationToken ct)
+    /// <summary>
+    /// The pages from <paramref name="skip"/>, at most <paramref name="take"/> of them, in sitemap order; the summary's
+    /// per-language reads are used again, so only the window of articles is read here.
+    /// </summary>
+    public async Task<IReadOnlyList<SitemapEntry>> EntriesAsync(SitemapSummary summary, int skip, int take, CancellationToken ct)
     {
         var entries = new List<SitemapEntry>();
-        foreach (var language in await LanguagesAsync(ct))
+        foreach (var language in summary.Languages)
         {
             foreach (var segment in new[] { language.Head.Count, language.Articles, language.Conferences.Count }.Select((size, i) => (size, i)))
             {
@@ -107,11 +110,15 @@ public sealed class SitemapQueries(PortalDbContext db)
         return result;
     }
 
-    private sealed record LanguagePages(string Code, List<SitemapEntry> Head, int Articles, DateTime? NewestArticle, List<SitemapEntry> Conferences);
+    internal sealed record LanguagePages(string Code, List<SitemapEntry> Head, int Articles, DateTime? NewestArticle, List<SitemapEntry> Conferences);
 }
 
 /// <summary>One page of the sitemap: its path, when it last changed, and its address in each language.</summary>
 public sealed record SitemapEntry(string Path, DateTime? LastModified, IReadOnlyDictionary<string, string> Alternates);
 
 /// <summary>How many pages the sitemap lists, the newest change among them, and the validator for conditional requests.</summary>
-public sealed record SitemapSummary(int Total, DateTime Newest, string Key);
+public sealed record SitemapSummary(int Total, DateTime Newest, string Key)
+{
+    /// <summary>What was read per language to count the pages, for reading a window of them.</summary>
+    internal IReadOnlyList<SitemapQueries.LanguagePages> Languages { get; init; } = [];
+}
