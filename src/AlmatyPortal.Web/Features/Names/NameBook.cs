@@ -9,6 +9,7 @@ namespace AlmatyPortal.Web.Features.Names;
 public sealed class NameBook(PageCache.PagePurge purge)
 {
     private FrozenDictionary<(string Language, string Text), string> _names = FrozenDictionary<(string, string), string>.Empty;
+    private bool _loaded;
 
     public string? Find(string language, string text) => _names.GetValueOrDefault((language, text));
 
@@ -16,7 +17,14 @@ public sealed class NameBook(PageCache.PagePurge purge)
     {
         var rows = await db.NameTranslations.AsNoTracking().ToListAsync(ct);
         var before = _names;
+        var first = !_loaded;
         _names = rows.ToFrozenDictionary(r => (r.Language, r.Text), r => r.Translation);
+        _loaded = true;
+        if (first)
+        {
+            // The first load, at start-up before any request: no page has been cached with an older name.
+            return;
+        }
         // Pages print names through this book, so a page cached before a change (made here or on another instance)
         // is purged once the book has the new name, never before.
         var changed = before.Keys.Union(_names.Keys)
