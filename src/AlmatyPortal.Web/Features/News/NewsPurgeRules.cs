@@ -14,15 +14,19 @@ internal sealed class NewsPurgeRules : IPagePurgeRule
             switch (entry.Entity)
             {
                 case Article article:
+                    var tagsLoaded = entry.Collection(nameof(Article.Tags)).IsLoaded;
                     if (PurgeEntries.Id(entry) is { } id)
                     {
                         tags.Add(PageTags.Article(id));
-                        articles.Add(id);
+                        if (!tagsLoaded)
+                        {
+                            articles.Add(id);
+                        }
                     }
                     tags.UnionWith(PurgeEntries.Values<Guid>(entry, nameof(Article.TranslationGroup)).Select(PageTags.ArticleGroup));
                     tags.UnionWith(PurgeEntries.Values<string>(entry, nameof(Article.Language)).Select(PageTags.News));
                     tags.UnionWith(PurgeEntries.Values<int>(entry, nameof(Article.SectionId)).Select(PageTags.SectionArticles));
-                    if (entry.Collection(nameof(Article.Tags)).IsLoaded)
+                    if (tagsLoaded)
                     {
                         tags.UnionWith(article.Tags.Where(t => t.Id > 0).Select(t => PageTags.TagArticles(t.Id)));
                     }
@@ -61,7 +65,8 @@ internal sealed class NewsPurgeRules : IPagePurgeRule
         }
         if (articles.Count > 0)
         {
-            // An article's tag lists change with it (it may just have been published) even when its tags were not loaded.
+            // An article's tag lists change with it (it may just have been published): the tags of those saved without
+            // their tags loaded are read here; links added or removed in this save are join rows, handled above.
             var tagIds = await db.Set<Dictionary<string, object>>(ArticleConfiguration.ArticleTags).AsNoTracking()
                 .Where(j => articles.Contains(EF.Property<int>(j, "ArticlesId"))).Select(j => EF.Property<int>(j, "TagsId"))
                 .Distinct().ToListAsync(ct);
