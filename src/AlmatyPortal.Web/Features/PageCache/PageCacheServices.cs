@@ -1,19 +1,24 @@
+using Microsoft.AspNetCore.OutputCaching;
+
 namespace AlmatyPortal.Web.Features.PageCache;
 
 public static class PageCacheServices
 {
-    public static IServiceCollection AddPageCache(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPageCache(this IServiceCollection services)
     {
         services.AddOptions<PageCacheOptions>().BindConfiguration(PageCacheOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PageCacheOptions>, PageCacheOptionsValidator>();
-        var settings = configuration.GetSection(PageCacheOptions.SectionName).Get<PageCacheOptions>() ?? new PageCacheOptions();
         services.AddOutputCache(o =>
         {
-            o.SizeLimit = settings.SizeLimitMegabytes * 1024L * 1024;
-            o.MaximumBodySize = settings.MaximumPageKilobytes * 1024L;
             // /news/Report and /news/report are different pages (slugs are compared exactly).
             o.UseCaseSensitivePaths = true;
             o.AddPolicy(PublicPagePolicy.Name, b => b.AddPolicy<PublicPagePolicy>(), excludeDefaultPolicy: true);
+        });
+        // The limits come from the validated PageCache options, the one place they are read.
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<PageCacheOptions>>((o, page) =>
+        {
+            o.SizeLimit = page.Value.SizeLimitMegabytes * 1024L * 1024;
+            o.MaximumBodySize = page.Value.MaximumPageKilobytes * 1024L;
         });
         services.AddSingleton<PublicPagePolicy>();
         services.AddSingleton<PagePurge>();
