@@ -36,6 +36,19 @@ public sealed class SitemapIndexTests
     }
 
     [Fact]
+    public async Task The_sitemap_index_declares_the_utf8_it_is_sent_in()
+    {
+        using var portal = new PortalFactory(null, new Dictionary<string, string?> { ["Portal:SitemapUrlsPerFile"] = "10" });
+
+        var response = await portal.CreateReader().GetAsync("/sitemap.xml");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+        Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>", text, StringComparison.Ordinal);
+        Assert.Equal("sitemapindex", XDocument.Parse(text).Root!.Name.LocalName);
+    }
+
+    [Fact]
     public async Task Within_the_limit_the_sitemap_is_one_file_and_there_are_no_parts()
     {
         using var portal = new PortalFactory(null);

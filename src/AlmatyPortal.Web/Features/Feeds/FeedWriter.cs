@@ -138,7 +138,8 @@ public static class FeedWriter
 
     private static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private static string Write(Action<XmlWriter> body)
+    /// <summary>An XML document written by <paramref name="body"/>, declared as the UTF-8 it is sent in.</summary>
+    internal static string Write(Action<XmlWriter> body)
     {
         var builder = new StringBuilder();
         using (var xml = XmlWriter.Create(new StringWriterUtf8(builder), new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) }))

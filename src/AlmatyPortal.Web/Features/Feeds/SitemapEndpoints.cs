@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Xml;
 using AlmatyPortal.Web.Features.PageCache;
 
@@ -58,59 +57,45 @@ public static class SitemapEndpoints
         http.TagPage([.. Languages.Supported.SelectMany(l => new[] { PageTags.News(l), PageTags.Conferences(l) }), PageTags.Sections, PageTags.Tags]);
 
     /// <summary>The index of the sitemap files; each file's lastmod is left out (it is optional) so the index reads no article.</summary>
-    private static string WriteIndex(SitemapSummary summary, int perFile, SiteLinks links)
+    private static string WriteIndex(SitemapSummary summary, int perFile, SiteLinks links) => FeedWriter.Write(xml =>
     {
-        var builder = new StringBuilder();
-        using (var xml = XmlWriter.Create(new StringWriter(builder, CultureInfo.InvariantCulture), new XmlWriterSettings { Indent = true }))
+        xml.WriteStartElement("sitemapindex", Ns);
+        for (var part = 1; (part - 1) * perFile < summary.Total; part++)
         {
-            xml.WriteStartDocument();
-            xml.WriteStartElement("sitemapindex", Ns);
-            for (var part = 1; (part - 1) * perFile < summary.Total; part++)
-            {
-                xml.WriteStartElement("sitemap", Ns);
-                xml.WriteElementString("loc", Ns, links.Absolute($"/sitemap-{part.ToString(CultureInfo.InvariantCulture)}.xml"));
-                xml.WriteEndElement();
-            }
+            xml.WriteStartElement("sitemap", Ns);
+            xml.WriteElementString("loc", Ns, links.Absolute($"/sitemap-{part.ToString(CultureInfo.InvariantCulture)}.xml"));
             xml.WriteEndElement();
-            xml.WriteEndDocument();
         }
-        return builder.ToString();
-    }
+        xml.WriteEndElement();
+    });
 
-    private static string Write(IEnumerable<SitemapEntry> entries, SiteLinks links)
+    private static string Write(IEnumerable<SitemapEntry> entries, SiteLinks links) => FeedWriter.Write(xml =>
     {
-        var builder = new StringBuilder();
-        using (var xml = XmlWriter.Create(new StringWriter(builder, CultureInfo.InvariantCulture), new XmlWriterSettings { Indent = true }))
+        xml.WriteStartElement("urlset", Ns);
+        xml.WriteAttributeString("xmlns", "xhtml", null, XhtmlNs);
+        foreach (var entry in entries)
         {
-            xml.WriteStartDocument();
-            xml.WriteStartElement("urlset", Ns);
-            xml.WriteAttributeString("xmlns", "xhtml", null, XhtmlNs);
-            foreach (var entry in entries)
+            xml.WriteStartElement("url", Ns);
+            xml.WriteElementString("loc", Ns, links.Absolute(entry.Path));
+            if (entry.LastModified is { } at)
             {
-                xml.WriteStartElement("url", Ns);
-                xml.WriteElementString("loc", Ns, links.Absolute(entry.Path));
-                if (entry.LastModified is { } at)
+                xml.WriteElementString("lastmod", Ns, DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            }
+            if (entry.Alternates.Count > 1)
+            {
+                foreach (var (language, path) in entry.Alternates.OrderBy(a => a.Key, StringComparer.Ordinal))
                 {
-                    xml.WriteElementString("lastmod", Ns, DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                    Alternate(xml, language, links.Absolute(path));
                 }
-                if (entry.Alternates.Count > 1)
+                if (entry.Alternates.TryGetValue(Languages.Default, out var fallback))
                 {
-                    foreach (var (language, path) in entry.Alternates.OrderBy(a => a.Key, StringComparer.Ordinal))
-                    {
-                        Alternate(xml, language, links.Absolute(path));
-                    }
-                    if (entry.Alternates.TryGetValue(Languages.Default, out var fallback))
-                    {
-                        Alternate(xml, "x-default", links.Absolute(fallback));
-                    }
+                    Alternate(xml, "x-default", links.Absolute(fallback));
                 }
-                xml.WriteEndElement();
             }
             xml.WriteEndElement();
-            xml.WriteEndDocument();
         }
-        return builder.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
-    }
+        xml.WriteEndElement();
+    });
 
     private static void Alternate(XmlWriter xml, string language, string href)
     {
