@@ -83,18 +83,13 @@ public sealed class SitemapQueries(PortalDbContext db)
         foreach (var language in Languages.Supported)
         {
             var prefix = Cultures.Prefix(language);
-            // Indexed reads only: a count and the newest change of the language's articles, and whether each tag has one.
+            // Indexed reads only: a count and the newest change of the language's articles, and the tags the database
+            // counts as having a published article in the language.
             var articles = await Published(language).CountAsync(ct);
             var newest = await db.Articles.AsNoTracking().Where(a => a.Status == PublicationStatus.Published && a.Language == language)
                 .OrderByDescending(a => a.UpdatedAt).Select(a => (DateTime?)a.UpdatedAt).FirstOrDefaultAsync(ct);
-            // CROSS JOIN walks each tag's own links (SQLite keeps that order); left to itself the planner may walk every
-            // article of the language once per tag.
-            var tags = await db.Database.SqlQuery<string>($"""
-                SELECT t."Slug" AS "Value" FROM "Tags" AS t
-                WHERE EXISTS (SELECT 1 FROM "ArticleTags" AS j CROSS JOIN "Articles" AS a
-                              WHERE j."TagsId" = t."Id" AND a."Id" = j."ArticlesId" AND a."Language" = {language} AND a."Status" = {nameof(PublicationStatus.Published)})
-                ORDER BY t."Id"
-                """).ToListAsync(ct);
+            var tags = await db.Set<TagLanguage>().AsNoTracking().Where(c => c.Language == language && c.Count > 0)
+                .Join(db.Tags, c => c.TagId, t => t.Id, (c, t) => t).OrderBy(t => t.Id).Select(t => t.Slug).ToListAsync(ct);
             var own = conferences.Where(c => c.Language == language).ToList();
             var head = new List<SitemapEntry>
             {

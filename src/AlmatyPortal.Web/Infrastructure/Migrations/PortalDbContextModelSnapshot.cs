@@ -839,6 +839,25 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
                     b.ToTable("Tags");
                 });
 
+            modelBuilder.Entity("AlmatyPortal.Web.Features.News.TagLanguage", b =>
+                {
+                    b.Property<int>("TagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TagId", "Language");
+
+                    b.HasIndex("Language", "Count");
+
+                    b.ToTable("TagLanguages", (string)null);
+                });
+
             modelBuilder.Entity("AlmatyPortal.Web.Features.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -1252,6 +1271,15 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
                     b.HasOne("AlmatyPortal.Web.Features.News.Article", null)
                         .WithMany()
                         .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AlmatyPortal.Web.Features.News.TagLanguage", b =>
+                {
+                    b.HasOne("AlmatyPortal.Web.Features.News.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
