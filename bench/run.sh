@@ -94,10 +94,10 @@ ru_page=$(( ARTICLES * 4 / 5 / 10 / 2 )); [ "$ru_page" -ge 1 ] || ru_page=1
 declare -A ONE=(
   [home]=/ [news]=/news ["news?page=$ru_page"]="/news?page=$ru_page" [tag-benchmark]=/tags/benchmark [archive]=/news/archive
   [archive-month]=/news/archive/2015/06 [article]=$ARTICLE [generated-article]=/news/generated-report-$(( ARTICLES / 2 + 1 ))
-  [conference]=${PAGES[conference]} [feed]=/feeds/news.rss [sitemap]=/sitemap.xml [search-common]="/search?q=report"
+  [conference]=${PAGES[conference]} [feed]=/feeds/news.rss [sitemap]=/sitemap.xml [sitemap-file]=/sitemap-2.xml [search-common]="/search?q=report"
   [search-rare]="/search?q=kazakhstan" [ru-news]=/ru/news
 )
-ONE_ORDER=(home news "news?page=$ru_page" tag-benchmark archive archive-month article generated-article conference feed sitemap search-common search-rare ru-news)
+ONE_ORDER=(home news "news?page=$ru_page" tag-benchmark archive archive-month article generated-article conference feed sitemap sitemap-file search-common search-rare ru-news)
 echo
 echo "### $ARTICLES articles: one reader at a time, cache off (${SECONDS_PER_ROUND}s each)"
 echo
