@@ -21,7 +21,7 @@ STATIC=src/AlmatyPortal.Web/wwwroot/bench-static
 trap 'kill ${HIT:-} ${MISS:-} 2>/dev/null || true; rm -rf "$WORK" "$STATIC"' EXIT
 
 command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
-dotnet build src/AlmatyPortal.Web -c Release -v q -nologo >/dev/null
+dotnet build src/AlmatyPortal.Web -c Release -v q -nologo > "$WORK/build.log" || { cat "$WORK/build.log"; exit 1; }
 APP=bin/Release/net10.0/AlmatyPortal.Web.dll
 
 # start PORT [settings...]: the portal on its own data, the project folder as content root (so wwwroot/ is served).
@@ -115,7 +115,7 @@ done
 rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$(pgrep -f "urls http://127.0.0.1:$1" | head -1)/status"; }
 RSS_HIT=$(rss "$HIT_PORT"); RSS_MISS=$(rss "$MISS_PORT")
 kill "$HIT" "$MISS"; wait "$HIT" "$MISS" 2>/dev/null || true; HIT=; MISS=
-dotnet publish src/AlmatyPortal.Web -c Release -r linux-x64 --self-contained false -o "$WORK/app" -v q -nologo >/dev/null
+dotnet publish src/AlmatyPortal.Web -c Release -r linux-x64 --self-contained false -o "$WORK/app" -v q -nologo > "$WORK/publish.log" || { cat "$WORK/publish.log"; exit 1; }
 cold() { # folder dll: a start from that folder to the first 200 of /
   local starts="" pid t0
   for _ in 1 2 3 4 5; do
