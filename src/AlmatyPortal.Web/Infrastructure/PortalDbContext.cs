@@ -11,9 +11,21 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace AlmatyPortal.Web.Infrastructure;
 
-/// <summary>The portal's one database: news, conference records, media, donate counts, staff accounts and the audit log.</summary>
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<StaffUser>(options)
+/// <summary>
+/// The portal's one database: news, conference records, media, donate counts, staff accounts and the audit log. This
+/// type is the SQLite database and owns its migrations; <see cref="PostgreSqlPortalDbContext"/> is the same model on
+/// PostgreSQL with migrations of its own, as EF Core keeps one set of migrations per provider.
+/// </summary>
+public class PortalDbContext : IdentityDbContext<StaffUser>
 {
+    public PortalDbContext(DbContextOptions<PortalDbContext> options) : base(options)
+    {
+    }
+
+    protected PortalDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<Tag> Tags => Set<Tag>();

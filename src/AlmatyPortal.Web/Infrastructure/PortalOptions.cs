@@ -12,6 +12,18 @@ public sealed class PortalOptions
     /// <summary>The site's public address (https://www.example.org), for canonical links, feeds and sitemaps; empty means the request's own.</summary>
     public string? PublicUrl { get; set; }
 
+    /// <summary>
+    /// The database engine: <see cref="Sqlite"/> (the default, a file in <see cref="DataPath"/>) or
+    /// <see cref="PostgreSQL"/> (ConnectionStrings:Portal names the server), for several instances on one database.
+    /// </summary>
+    public string Database { get; set; } = Sqlite;
+
+    public const string Sqlite = "Sqlite";
+    public const string PostgreSQL = "PostgreSQL";
+
+    /// <summary>Whether <see cref="Database"/> names PostgreSQL (in any letter case).</summary>
+    public bool UsesPostgreSQL => string.Equals(Database, PostgreSQL, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Folder for the database, uploaded media and logs; relative paths are taken from the content root.</summary>
     public string DataPath { get; set; } = "App_Data";
 
@@ -55,11 +67,19 @@ public sealed class PortalOptions
         (value ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
-internal sealed class PortalOptionsValidator : IValidateOptions<PortalOptions>
+internal sealed class PortalOptionsValidator(IConfiguration configuration) : IValidateOptions<PortalOptions>
 {
     public ValidateOptionsResult Validate(string? name, PortalOptions options)
     {
         var failures = new List<string>();
+        if (!string.Equals(options.Database, PortalOptions.Sqlite, StringComparison.OrdinalIgnoreCase) && !options.UsesPostgreSQL)
+        {
+            failures.Add($"Portal:Database must be Sqlite or PostgreSQL (it is '{options.Database}').");
+        }
+        if (options.UsesPostgreSQL && string.IsNullOrWhiteSpace(configuration.GetConnectionString("Portal")))
+        {
+            failures.Add("ConnectionStrings:Portal must name the PostgreSQL server when Portal:Database is PostgreSQL (Host=…;Database=…;Username=…;Password=…).");
+        }
         if (string.IsNullOrWhiteSpace(options.DataPath))
         {
             failures.Add("Portal:DataPath must name a folder for the database, media and logs.");

@@ -38,7 +38,7 @@ public static class PortalServices
         services.AddSingleton(paths);
 
         builder.AddPortalLogging(paths);
-        builder.AddPortalDatabase(paths);
+        builder.AddPortalDatabase(portal, paths);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MarkdownRenderer>();
@@ -95,24 +95,36 @@ public static class PortalServices
         return builder;
     }
 
-    private static void AddPortalDatabase(this WebApplicationBuilder builder, PortalPaths paths)
+    private static void AddPortalDatabase(this WebApplicationBuilder builder, PortalOptions portal, PortalPaths paths)
     {
         var connectionString = builder.Configuration.GetConnectionString("Portal");
+        if (portal.UsesPostgreSQL)
+        {
+            builder.Services.AddDbContext<PortalDbContext, PostgreSqlPortalDbContext>((services, o) => o
+                .UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .UsePortalInterceptors(services));
+            return;
+        }
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             connectionString = $"Data Source={Path.Combine(paths.DataPath, "portal.db")}";
         }
         builder.Services.AddDbContext<PortalDbContext>((services, o) => o
             .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .AddInterceptors(new SqliteDurability(), new Features.Search.SearchIndexing(), services.GetRequiredService<Features.News.ArchiveCounting>(),
-                services.GetRequiredService<Features.PageCache.PagePurge>())
-            // A failed command or save is either handled (a save conflict, a taken slug: the editor logs one line) or
-            // rethrown and logged once, with its stack trace, where it surfaces; EF's own Error lines would repeat it.
-            .ConfigureWarnings(w => w.Log(
-                (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Debug),
-                (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Debug),
-                (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.OptimisticConcurrencyException, LogLevel.Debug))));
+            .AddInterceptors(new SqliteDurability())
+            .UsePortalInterceptors(services));
     }
+
+    /// <summary>What every provider shares: the interceptors that keep search, archive counts and cached pages in step, and the log levels.</summary>
+    private static DbContextOptionsBuilder UsePortalInterceptors(this DbContextOptionsBuilder o, IServiceProvider services) => o
+        .AddInterceptors(new Features.Search.SearchIndexing(), services.GetRequiredService<Features.News.ArchiveCounting>(),
+            services.GetRequiredService<Features.PageCache.PagePurge>())
+        // A failed command or save is either handled (a save conflict, a taken slug: the editor logs one line) or
+        // rethrown and logged once, with its stack trace, where it surfaces; EF's own Error lines would repeat it.
+        .ConfigureWarnings(w => w.Log(
+            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Debug),
+            (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Debug),
+            (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.OptimisticConcurrencyException, LogLevel.Debug)));
 
     private static void AddPortalLogging(this WebApplicationBuilder builder, PortalPaths paths)
     {

@@ -3,7 +3,7 @@ using AlmatyPortal.Tests.Support;
 
 namespace AlmatyPortal.Tests.Integration;
 
-public sealed class PublicPagesTests(SeededPortal portal) : IClassFixture<SeededPortal>
+public class PublicPagesTests(SeededPortal portal) : IClassFixture<SeededPortal>
 {
     public static TheoryData<string> PublicUrls =>
     [
@@ -174,3 +174,6 @@ public sealed class PublicPagesTests(SeededPortal portal) : IClassFixture<Seeded
         Assert.DoesNotContain("&#x203A;", html, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The same public pages, with the same assertions, on PostgreSQL.</summary>
+public sealed class PublicPagesOnPostgreSqlTests(PostgreSqlSeededPortal portal) : PublicPagesTests(portal), IClassFixture<PostgreSqlSeededPortal>;

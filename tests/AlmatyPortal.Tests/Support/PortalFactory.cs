@@ -15,18 +15,31 @@ public class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new();
 
-    public PortalFactory(string? contentPath, IDictionary<string, string?>? settings = null)
+    public PortalFactory(string? contentPath, IDictionary<string, string?>? settings = null, PortalDatabase database = PortalDatabase.Sqlite)
     {
+        Database = database;
         DataPath = Path.Combine(Path.GetTempPath(), "almaty-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataPath);
         ContentPath = contentPath ?? RepositoryContent;
         _settings["Portal:DataPath"] = DataPath;
         _settings["Portal:ContentPath"] = ContentPath;
+        if (database == PortalDatabase.PostgreSql)
+        {
+            PostgreSqlConnection = PostgreSqlServer.CreateDatabase();
+            _settings["Portal:Database"] = "PostgreSQL";
+            _settings["ConnectionStrings:Portal"] = PostgreSqlConnection;
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
         }
     }
+
+    /// <summary>The engine under this portal: SQLite in DataPath, or a database of its own on the test PostgreSQL server.</summary>
+    public PortalDatabase Database { get; }
+
+    /// <summary>The connection string of this portal's PostgreSQL database, when it has one.</summary>
+    public string? PostgreSqlConnection { get; }
 
     public static string RepositoryContent =>
         PortalPaths.FindRepositoryContent(AppContext.BaseDirectory) ?? throw new InvalidOperationException("content/ not found");
@@ -77,6 +90,10 @@ public class PortalFactory : WebApplicationFactory<Program>
             // For debugging a failure: the database and logs stay in DataPath.
             return;
         }
+        if (PostgreSqlConnection is not null)
+        {
+            PostgreSqlServer.DropDatabase(PostgreSqlConnection);
+        }
         try
         {
             Directory.Delete(DataPath, recursive: true);
@@ -104,8 +121,27 @@ internal sealed class ClientAddress : Microsoft.AspNetCore.Hosting.IStartupFilte
     };
 }
 
+/// <summary>The database engine a test portal runs on.</summary>
+public enum PortalDatabase
+{
+    Sqlite,
+    PostgreSql,
+}
+
 /// <summary>The portal on the repository's own content/, for tests that share one instance.</summary>
-public sealed class SeededPortal() : PortalFactory(null);
+public class SeededPortal : PortalFactory
+{
+    public SeededPortal() : base(null)
+    {
+    }
+
+    protected SeededPortal(PortalDatabase database) : base(null, database: database)
+    {
+    }
+}
+
+/// <summary>The same on PostgreSQL.</summary>
+public sealed class PostgreSqlSeededPortal() : SeededPortal(PortalDatabase.PostgreSql);
 
 /// <summary>A clock the tests set; starts at the real time.</summary>
 public sealed class TestClock : TimeProvider

@@ -17,6 +17,10 @@ public static class BackupCommands
         {
             return await ReportAsync(folder, await PortalBackup.VerifyAsync(folder, CancellationToken.None));
         }
+        if (await RefusedOnPostgreSqlAsync(services))
+        {
+            return PortalCommands.UsageError;
+        }
         if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
         {
             await Console.Error.WriteLineAsync($"{folder} is not empty: a backup goes into a new or empty folder.");
@@ -35,6 +39,10 @@ public static class BackupCommands
             return PortalCommands.UsageError;
         }
         folder = Path.GetFullPath(folder);
+        if (await RefusedOnPostgreSqlAsync(services))
+        {
+            return PortalCommands.UsageError;
+        }
         var paths = services.GetRequiredService<PortalPaths>();
         await using var scope = services.CreateAsyncScope();
         var database = new SqliteConnectionStringBuilder(scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.GetConnectionString()).DataSource;
@@ -54,6 +62,17 @@ public static class BackupCommands
         Copy(Path.Combine(folder, "keys"), paths.KeysPath);
         await Console.Out.WriteLineAsync($"Restored {folder} into {paths.DataPath}. Start the portal as usual; it applies any newer migrations.");
         return 0;
+    }
+
+    /// <summary>These verbs copy the SQLite file; a PostgreSQL portal is backed up with PostgreSQL's own tools.</summary>
+    private static async Task<bool> RefusedOnPostgreSqlAsync(IServiceProvider services)
+    {
+        if (!services.GetRequiredService<IOptions<PortalOptions>>().Value.UsesPostgreSQL)
+        {
+            return false;
+        }
+        await Console.Error.WriteLineAsync("This portal's database is PostgreSQL: back it up with pg_dump (pg_dump -Fc -f portal.dump <database>) and restore it with pg_restore; copy Portal:MediaPath with your file backups. backup and restore work on the SQLite database only.");
+        return true;
     }
 
     private static void Copy(string from, string to)

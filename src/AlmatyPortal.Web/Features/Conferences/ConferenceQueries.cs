@@ -47,22 +47,22 @@ public sealed class ConferenceQueries(PortalDbContext db)
         var parts = await db.Set<ConferenceOrganisation>().Where(o => o.ConferenceId == id)
                 .Select(o => new Part { Kind = PartKind.Organisation, SortOrder = o.SortOrder, Number = o.OrganisationId, Role = o.Role, A = o.Organisation.Name, B = o.Organisation.Acronym, C = o.Organisation.Url, When = null })
             .Concat(db.Set<ConferenceSpeaker>().Where(s => s.ConferenceId == id)
-                .Select(s => new Part { Kind = PartKind.Speaker, SortOrder = s.SortOrder, Number = s.PersonId, Role = OrganisationRole.Organiser, A = s.Person.Name, B = s.Title, C = s.Session, When = null }))
+                .Select(s => new Part { Kind = PartKind.Speaker, SortOrder = s.SortOrder, Number = s.PersonId, Role = null, A = s.Person.Name, B = s.Title, C = s.Session, When = null }))
             .Concat(db.Set<ConferenceCountry>().Where(x => x.ConferenceId == id)
-                .Select(x => new Part { Kind = PartKind.Country, SortOrder = x.SortOrder, Number = x.CountryId, Role = OrganisationRole.Organiser, A = x.Country.Name, B = null, C = null, When = null }))
+                .Select(x => new Part { Kind = PartKind.Country, SortOrder = x.SortOrder, Number = x.CountryId, Role = null, A = x.Country.Name, B = null, C = null, When = null }))
             .Concat(db.Set<ConferenceTopic>().Where(t => t.ConferenceId == id)
-                .Select(t => new Part { Kind = PartKind.Topic, SortOrder = t.SortOrder, Number = t.Id, Role = OrganisationRole.Organiser, A = t.Text, B = null, C = null, When = null }))
+                .Select(t => new Part { Kind = PartKind.Topic, SortOrder = t.SortOrder, Number = t.Id, Role = null, A = t.Text, B = null, C = null, When = null }))
             .Concat(db.Set<OutcomeDocument>().Where(d => d.ConferenceId == id)
-                .Select(d => new Part { Kind = PartKind.Document, SortOrder = d.SortOrder, Number = d.Id, Role = OrganisationRole.Organiser, A = d.Title, B = d.Description, C = d.Url, When = null }))
+                .Select(d => new Part { Kind = PartKind.Document, SortOrder = d.SortOrder, Number = d.Id, Role = null, A = d.Title, B = d.Description, C = d.Url, When = null }))
             .Concat(db.Conferences.Where(c => c.Id == id).SelectMany(c => c.Articles).Where(a => a.Status == PublicationStatus.Published)
-                .Select(a => new Part { Kind = PartKind.Report, SortOrder = 0, Number = a.Id, Role = OrganisationRole.Organiser, A = a.Title, B = a.Slug, C = a.Summary, When = a.PublishAt }))
+                .Select(a => new Part { Kind = PartKind.Report, SortOrder = 0, Number = a.Id, Role = null, A = a.Title, B = a.Slug, C = a.Summary, When = a.PublishAt }))
             .ToListAsync(ct);
         IEnumerable<Part> Of(PartKind kind) => parts.Where(p => p.Kind == kind).OrderBy(p => p.SortOrder);
         return new ConferenceView(
             row.Id, row.TranslationGroup, row.Language, row.Slug, row.Title, row.Summary, row.BodyHtml,
             row.City, row.CountryName, row.CountryIso, row.Venue, row.StartDate, row.EndDate,
             row.ParticipantCount, row.ParticipantCountQualifier, row.ParticipantLevel, row.FollowUpName, row.FollowUpDescription,
-            Of(PartKind.Organisation).Select(p => new OrganisationInRole(p.Number, p.Role, p.A!, p.B, p.C)).ToList(),
+            Of(PartKind.Organisation).Select(p => new OrganisationInRole(p.Number, p.Role!.Value, p.A!, p.B, p.C)).ToList(),
             Of(PartKind.Speaker).Select(p => new SpeakerView(p.A!, p.B ?? "", p.C)).ToList(),
             Of(PartKind.Country).Select(p => p.A!).ToList(),
             Of(PartKind.Topic).Select(p => p.A!).ToList(),
@@ -91,7 +91,8 @@ public sealed class ConferenceQueries(PortalDbContext db)
         public PartKind Kind { get; init; }
         public int SortOrder { get; init; }
         public int Number { get; init; }
-        public OrganisationRole Role { get; init; }
+        /// <summary>An organisation's role; null in the other parts (a typed constant there is not a string to PostgreSQL).</summary>
+        public OrganisationRole? Role { get; init; }
         public string? A { get; init; }
         public string? B { get; init; }
         public string? C { get; init; }

@@ -29,7 +29,7 @@ public sealed partial class DonationCounter(PortalDbContext db, OfficeClock cloc
         var day = clock.Today;
         // One statement, so concurrent clicks never lose a count.
         await db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO "DonationClicks" ("Day", "SourcePath", "Count") VALUES ({day}, {source}, 1) ON CONFLICT ("Day", "SourcePath") DO UPDATE SET "Count" = "Count" + 1""",
+            $"""INSERT INTO "DonationClicks" ("Day", "SourcePath", "Count") VALUES ({day}, {source}, 1) ON CONFLICT ("Day", "SourcePath") DO UPDATE SET "Count" = "DonationClicks"."Count" + 1""",
             ct);
     }
 

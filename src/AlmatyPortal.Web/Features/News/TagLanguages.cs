@@ -79,4 +79,51 @@ public static class TagLanguageSql
             SELECT j."TagsId", a."Language", COUNT(*) FROM "ArticleTags" AS j JOIN "Articles" AS a ON a."Id" = j."ArticlesId"
             WHERE a."Status" = {Published} GROUP BY j."TagsId", a."Language";
         """;
+
+    /// <summary>PostgreSQL: the same four rules as <see cref="CreateSqlite"/>, as trigger functions.</summary>
+    public const string CreatePostgreSql = $$"""
+        CREATE FUNCTION "TagLanguages_link_added"() RETURNS trigger LANGUAGE plpgsql AS $f$
+        BEGIN
+            INSERT INTO "TagLanguages" ("TagId", "Language", "Count")
+                SELECT NEW."TagsId", a."Language", 1 FROM "Articles" AS a WHERE a."Id" = NEW."ArticlesId" AND a."Status" = {{Published}}
+                ON CONFLICT ("TagId", "Language") DO UPDATE SET "Count" = "TagLanguages"."Count" + 1;
+            RETURN NULL;
+        END $f$;
+        CREATE TRIGGER "ArticleTags_TagLanguages_ai" AFTER INSERT ON "ArticleTags" FOR EACH ROW EXECUTE FUNCTION "TagLanguages_link_added"();
+
+        CREATE FUNCTION "TagLanguages_link_removed"() RETURNS trigger LANGUAGE plpgsql AS $f$
+        BEGIN
+            UPDATE "TagLanguages" SET "Count" = "Count" - 1
+                WHERE "TagId" = OLD."TagsId"
+                  AND "Language" = (SELECT a."Language" FROM "Articles" AS a WHERE a."Id" = OLD."ArticlesId" AND a."Status" = {{Published}});
+            RETURN NULL;
+        END $f$;
+        CREATE TRIGGER "ArticleTags_TagLanguages_ad" AFTER DELETE ON "ArticleTags" FOR EACH ROW EXECUTE FUNCTION "TagLanguages_link_removed"();
+
+        CREATE FUNCTION "TagLanguages_article_changed"() RETURNS trigger LANGUAGE plpgsql AS $f$
+        BEGIN
+            IF OLD."Status" = {{Published}} THEN
+                UPDATE "TagLanguages" SET "Count" = "Count" - 1
+                    WHERE "Language" = OLD."Language" AND "TagId" IN (SELECT j."TagsId" FROM "ArticleTags" AS j WHERE j."ArticlesId" = OLD."Id");
+            END IF;
+            IF NEW."Status" = {{Published}} THEN
+                INSERT INTO "TagLanguages" ("TagId", "Language", "Count")
+                    SELECT j."TagsId", NEW."Language", 1 FROM "ArticleTags" AS j WHERE j."ArticlesId" = NEW."Id"
+                    ON CONFLICT ("TagId", "Language") DO UPDATE SET "Count" = "TagLanguages"."Count" + 1;
+            END IF;
+            RETURN NULL;
+        END $f$;
+        CREATE TRIGGER "Articles_TagLanguages_au" AFTER UPDATE OF "Status", "Language" ON "Articles" FOR EACH ROW
+            WHEN ((OLD."Status" = {{Published}}) IS DISTINCT FROM (NEW."Status" = {{Published}}) OR (NEW."Status" = {{Published}} AND OLD."Language" <> NEW."Language"))
+            EXECUTE FUNCTION "TagLanguages_article_changed"();
+
+        CREATE FUNCTION "TagLanguages_article_deleted"() RETURNS trigger LANGUAGE plpgsql AS $f$
+        BEGIN
+            UPDATE "TagLanguages" SET "Count" = "Count" - 1
+                WHERE "Language" = OLD."Language" AND "TagId" IN (SELECT j."TagsId" FROM "ArticleTags" AS j WHERE j."ArticlesId" = OLD."Id");
+            RETURN OLD;
+        END $f$;
+        CREATE TRIGGER "Articles_TagLanguages_bd" BEFORE DELETE ON "Articles" FOR EACH ROW WHEN (OLD."Status" = {{Published}})
+            EXECUTE FUNCTION "TagLanguages_article_deleted"();
+        """;
 }

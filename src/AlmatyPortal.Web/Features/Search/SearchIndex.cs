@@ -40,7 +40,11 @@ public sealed class SearchIndex(PortalDbContext db, ILogger<SearchIndex> logger)
         }
         await db.SaveChangesAsync(ct);
         count += conferences.Count;
-        await db.Database.ExecuteSqlRawAsync(SearchIndexSql.Rebuild, ct);
+        if (db.Database.IsSqlite())
+        {
+            // PostgreSQL computes each document's vector with the row; SQLite's FTS5 index is rebuilt from them.
+            await db.Database.ExecuteSqlRawAsync(SearchIndexSql.Rebuild, ct);
+        }
         await transaction.CommitAsync(ct);
         logger.LogInformation("Rebuilt the search index: {Count} documents", count);
         return count;

@@ -1,6 +1,9 @@
 namespace AlmatyPortal.Web.Features.Search;
 
-/// <summary>The SQLite FTS5 table and the triggers that keep it in step with SearchDocuments.</summary>
+/// <summary>
+/// The full-text index over SearchDocuments: on SQLite an FTS5 table kept in step by triggers; on PostgreSQL a stored
+/// tsvector column the database computes on every write, with a GIN index.
+/// </summary>
 public static class SearchIndexSql
 {
     public const string Create = """
@@ -29,4 +32,17 @@ public static class SearchIndexSql
 
     /// <summary>Rebuilds the FTS5 index from SearchDocuments.</summary>
     public const string Rebuild = """INSERT INTO "SearchEntries"("SearchEntries") VALUES ('rebuild');""";
+
+    /// <summary>
+    /// PostgreSQL: title A, summary B, body C, each in the document's language's configuration (english, russian,
+    /// simple for any other), computed by the database with the row, so it is never out of step.
+    /// </summary>
+    public const string CreatePostgreSql = """
+        ALTER TABLE "SearchDocuments" ADD COLUMN "Vector" tsvector GENERATED ALWAYS AS (
+            setweight(to_tsvector(CASE "Language" WHEN 'en' THEN 'english'::regconfig WHEN 'ru' THEN 'russian'::regconfig ELSE 'simple'::regconfig END, "Title"), 'A') ||
+            setweight(to_tsvector(CASE "Language" WHEN 'en' THEN 'english'::regconfig WHEN 'ru' THEN 'russian'::regconfig ELSE 'simple'::regconfig END, "Summary"), 'B') ||
+            setweight(to_tsvector(CASE "Language" WHEN 'en' THEN 'english'::regconfig WHEN 'ru' THEN 'russian'::regconfig ELSE 'simple'::regconfig END, "Body"), 'C')
+        ) STORED;
+        CREATE INDEX "IX_SearchDocuments_Vector" ON "SearchDocuments" USING GIN ("Vector");
+        """;
 }

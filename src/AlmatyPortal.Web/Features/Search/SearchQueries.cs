@@ -5,7 +5,10 @@ using Microsoft.Data.Sqlite;
 
 namespace AlmatyPortal.Web.Features.Search;
 
-/// <summary>Full-text search over public articles and conference records: bm25 ranking, highlighted snippets, filters.</summary>
+/// <summary>
+/// Full-text search over public articles and conference records: ranking, highlighted snippets, filters. On SQLite an
+/// FTS5 index with bm25; on PostgreSQL a weighted tsvector per language (SearchQueries.PostgreSql.cs).
+/// </summary>
 public sealed partial class SearchQueries(PortalDbContext db)
 {
     public const int MaxQueryLength = 200;
@@ -25,7 +28,7 @@ public sealed partial class SearchQueries(PortalDbContext db)
     /// <summary>The same query, of prefix terms (stemmed) or of whole words as typed.</summary>
     public static string? ToMatch(string? input, bool prefix)
     {
-        var terms = Words().Matches(input ?? "").Select(m => m.Value).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxTerms).ToList();
+        var terms = Terms(input);
         return terms.Count == 0 ? null
             : string.Join(" ", terms.Select(t => prefix ? $"\"{Stem(t).Replace("\"", "\"\"", StringComparison.Ordinal)}\"*" : $"\"{t}\""));
     }
@@ -48,7 +51,10 @@ public sealed partial class SearchQueries(PortalDbContext db)
         return ending is null ? word : word[..^ending.Length];
     }
 
-    public async Task<SearchResults> SearchAsync(SearchRequest request, int pageSize, CancellationToken ct)
+    public Task<SearchResults> SearchAsync(SearchRequest request, int pageSize, CancellationToken ct) =>
+        db.Database.IsNpgsql() ? PostgreSqlSearchAsync(request, pageSize, ct) : SqliteSearchAsync(request, pageSize, ct);
+
+    private async Task<SearchResults> SqliteSearchAsync(SearchRequest request, int pageSize, CancellationToken ct)
     {
         var prefixed = ToMatch(request.Query);
         if (prefixed is null)
@@ -124,14 +130,14 @@ public sealed partial class SearchQueries(PortalDbContext db)
     /// One seek of the (Language, Year) index per year, from the newest down, rather than reading every document's year.
     /// </remarks>
     public async Task<IReadOnlyList<int>> YearsAsync(string language, CancellationToken ct) =>
-        await db.Database.SqlQueryRaw<int>("""
+        await db.Database.SqlQuery<int>($"""
             WITH RECURSIVE "Years"("Value") AS (
-                SELECT (SELECT "Year" FROM "SearchDocuments" WHERE "Language" = @language ORDER BY "Year" DESC LIMIT 1)
+                SELECT (SELECT "Year" FROM "SearchDocuments" WHERE "Language" = {language} ORDER BY "Year" DESC LIMIT 1)
                 UNION ALL
-                SELECT (SELECT "Year" FROM "SearchDocuments" WHERE "Language" = @language AND "Year" < "Years"."Value" ORDER BY "Year" DESC LIMIT 1)
+                SELECT (SELECT "Year" FROM "SearchDocuments" WHERE "Language" = {language} AND "Year" < "Years"."Value" ORDER BY "Year" DESC LIMIT 1)
                 FROM "Years" WHERE "Years"."Value" IS NOT NULL)
             SELECT "Value" FROM "Years" WHERE "Value" IS NOT NULL
-            """, new SqliteParameter("@language", language)).ToListAsync(ct);
+            """).ToListAsync(ct);
 
     /// <summary>The snippet as safe HTML: everything encoded, then the match markers turned into mark elements.</summary>
     public static string Highlight(string snippet) =>
@@ -140,6 +146,10 @@ public sealed partial class SearchQueries(PortalDbContext db)
 
     private static object[] Clone(List<SqliteParameter> parameters) =>
         parameters.Select(p => (object)new SqliteParameter(p.ParameterName, p.Value)).ToArray();
+
+    /// <summary>The words of a query: runs of letters and digits, at most <see cref="MaxTerms"/>, each once.</summary>
+    private static List<string> Terms(string? input) =>
+        Words().Matches(input ?? "").Select(m => m.Value).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxTerms).ToList();
 
     [GeneratedRegex("[\\p{L}\\p{N}]+")]
     private static partial Regex Words();

@@ -1,0 +1,103 @@
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace AlmatyPortal.Web.Features.Search;
+
+/// <summary>
+/// Search on PostgreSQL: each document's "Vector" (title weighted A, summary B, body C, in its language's text search
+/// configuration; see <see cref="SearchIndexSql.CreatePostgreSql"/>) matched through a GIN index, ranked by ts_rank,
+/// with a ts_headline snippet.
+/// </summary>
+public sealed partial class SearchQueries
+{
+    /// <summary>The text search configuration of a language: its own stemmer where PostgreSQL has one, else none.</summary>
+    public static string TextSearchConfiguration(string language) => language switch
+    {
+        "en" => "english",
+        "ru" => "russian",
+        _ => "simple",
+    };
+
+    /// <summary>
+    /// The words as a tsquery, all required. Each word is a run of letters and digits (quotes, operators, colons and
+    /// brackets never survive <see cref="Terms"/>), so what a reader typed cannot form any tsquery syntax.
+    /// </summary>
+    public static string? ToTsQuery(string? input, bool prefix)
+    {
+        var terms = Terms(input);
+        return terms.Count == 0 ? null : string.Join(" & ", terms.Select(t => prefix ? t + ":*" : t));
+    }
+
+    private async Task<SearchResults> PostgreSqlSearchAsync(SearchRequest request, int pageSize, CancellationToken ct)
+    {
+        var prefixed = ToTsQuery(request.Query, prefix: true);
+        if (prefixed is null)
+        {
+            return new SearchResults([], 0, 1, 1);
+        }
+        var filter = new StringBuilder("""d."Language" = @language AND d."Vector" @@ to_tsquery(@config::regconfig, @match)""");
+        var parameters = new List<NpgsqlParameter>
+        {
+            new("language", request.Language), new("config", TextSearchConfiguration(request.Language)), new("cap", RankedMatches),
+        };
+        if (request.SectionIds is { Count: > 0 } sections)
+        {
+            filter.Append(""" AND d."SectionId" = ANY(@sections)""");
+            parameters.Add(new NpgsqlParameter("sections", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = sections.ToArray() });
+        }
+        if (!string.IsNullOrEmpty(request.Tag))
+        {
+            filter.Append(""" AND strpos(d."Tags", @tag) > 0""");
+            parameters.Add(new NpgsqlParameter("tag", $"|{request.Tag}|"));
+        }
+        if (request.Year is { } year)
+        {
+            filter.Append(""" AND d."Year" = @year""");
+            parameters.Add(new NpgsqlParameter("year", year));
+        }
+        // Only fixed SQL text and parameter names are joined here; every value the reader gave is a parameter.
+        var where = """FROM "SearchDocuments" AS d WHERE """ + filter;
+        var countSql = """SELECT COUNT(*)::int AS "Value" FROM (SELECT 1 """ + where + " LIMIT @cap + 1) AS m";
+        Task<int> CountAsync(string match) =>
+            db.Database.SqlQueryRaw<int>(countSql, [.. Clone(parameters), new NpgsqlParameter("match", match)]).SingleAsync(ct);
+
+        // As on SQLite: whole words first; their prefixes only when the words alone match no more than are ranked.
+        var exact = ToTsQuery(request.Query, prefix: false)!;
+        var match = exact;
+        var counted = await CountAsync(exact);
+        if (counted <= RankedMatches && exact != prefixed)
+        {
+            match = prefixed;
+            counted = await CountAsync(prefixed);
+        }
+        var total = Math.Min(counted, RankedMatches);
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        var page = Math.Clamp(request.Page, 1, pageCount);
+        // ts_rank for the RankedMatches most recent candidates only; ts_headline for the page only.
+        var pageSql = """
+            WITH "Candidates" AS (
+                SELECT d."Id", ts_rank(d."Vector", to_tsquery(@config::regconfig, @match))::float8 AS "Rank", d."Date"
+            """ + where + """
+                ORDER BY d."Id" DESC LIMIT @cap),
+            "Page" AS (
+                SELECT c."Id", c."Rank", c."Date" FROM "Candidates" AS c ORDER BY c."Rank" DESC, c."Date" DESC LIMIT @take OFFSET @skip)
+            SELECT d."Kind", d."Slug", d."Title", d."Summary", d."Date",
+                   ts_headline(@config::regconfig, d."Summary" || ' ' || d."Body", to_tsquery(@config::regconfig, @match), @headline) AS "Snippet",
+                   p."Rank" AS "Rank"
+            FROM "Page" AS p JOIN "SearchDocuments" AS d ON d."Id" = p."Id"
+            ORDER BY p."Rank" DESC, p."Date" DESC
+            """;
+        parameters.Add(new NpgsqlParameter("match", match));
+        parameters.Add(new NpgsqlParameter("take", pageSize));
+        parameters.Add(new NpgsqlParameter("skip", (page - 1) * pageSize));
+        parameters.Add(new NpgsqlParameter("headline", $"StartSel={MarkOpen}, StopSel={MarkClose}, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=…"));
+        var rows = await db.Database.SqlQueryRaw<SearchRow>(pageSql, Clone(parameters)).ToListAsync(ct);
+        var hits = rows.Select(r => new SearchHit(
+            r.Kind == nameof(SearchKind.Conference) ? SearchKind.Conference : SearchKind.Article,
+            r.Slug, r.Title, r.Summary, DateTime.SpecifyKind(r.Date, DateTimeKind.Utc), Highlight(r.Snippet))).ToList();
+        return new SearchResults(hits, total, page, pageCount, counted > RankedMatches);
+    }
+
+    private static object[] Clone(List<NpgsqlParameter> parameters) => parameters.Select(p => (object)p.Clone()).ToArray();
+}

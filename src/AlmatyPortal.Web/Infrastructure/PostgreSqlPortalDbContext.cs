@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace AlmatyPortal.Web.Infrastructure;
+
+/// <summary>
+/// The portal's model on PostgreSQL. Services ask for <see cref="PortalDbContext"/> and get this when
+/// Portal:Database is PostgreSQL; its own migrations (Infrastructure/Migrations/PostgreSql) are applied at start-up.
+/// </summary>
+/// <remarks>
+/// Every DateTime is UTC (the model's converter gives each one Kind=Utc on the way in and out), so it is kept as
+/// "timestamp with time zone", Npgsql's own mapping.
+/// </remarks>
+public sealed class PostgreSqlPortalDbContext(DbContextOptions<PostgreSqlPortalDbContext> options) : PortalDbContext(options);
+
+/// <summary>For `dotnet ef migrations add … --context PostgreSqlPortalDbContext`: no server is contacted.</summary>
+internal sealed class PostgreSqlPortalDbContextFactory : IDesignTimeDbContextFactory<PostgreSqlPortalDbContext>
+{
+    public PostgreSqlPortalDbContext CreateDbContext(string[] args)
+    {
+        return new PostgreSqlPortalDbContext(new DbContextOptionsBuilder<PostgreSqlPortalDbContext>()
+            .UseNpgsql("Host=localhost;Database=almaty_design").Options);
+    }
+}
