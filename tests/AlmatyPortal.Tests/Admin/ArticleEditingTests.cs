@@ -9,11 +9,21 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AlmatyPortal.Tests.Admin;
 
-public sealed class ArticleEditingTests : IDisposable
+public class ArticleEditingTests : IDisposable
 {
-    private readonly PortalFactory _portal = new(null);
+    private readonly PortalFactory _portal;
 
-    public void Dispose() => _portal.Dispose();
+    public ArticleEditingTests() : this(PortalDatabase.Sqlite)
+    {
+    }
+
+    protected ArticleEditingTests(PortalDatabase database) => _portal = new(null, database: database);
+
+    public void Dispose()
+    {
+        _portal.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private Task<int> NewsSectionAsync() => _portal.WithDbAsync(db => db.Sections.Where(s => s.Slug == "news").Select(s => s.Id).SingleAsync());
 
@@ -350,3 +360,6 @@ public sealed class ArticleEditingTests : IDisposable
 
     private Task<int> PublishDueAsync() => _portal.WithServicesAsync(sp => sp.GetRequiredService<ScheduledPublishing>().PublishDueAsync());
 }
+
+/// <summary>The same editing, conflicts and history, with the same assertions, on PostgreSQL.</summary>
+public sealed class ArticleEditingOnPostgreSqlTests() : ArticleEditingTests(PortalDatabase.PostgreSql);

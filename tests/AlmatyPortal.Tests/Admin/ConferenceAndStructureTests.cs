@@ -6,11 +6,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Tests.Admin;
 
-public sealed class ConferenceAndStructureTests : IDisposable
+public class ConferenceAndStructureTests : IDisposable
 {
-    private readonly PortalFactory _portal = new(null);
+    private readonly PortalFactory _portal;
 
-    public void Dispose() => _portal.Dispose();
+    public ConferenceAndStructureTests() : this(PortalDatabase.Sqlite)
+    {
+    }
+
+    protected ConferenceAndStructureTests(PortalDatabase database) => _portal = new(null, database: database);
+
+    public void Dispose()
+    {
+        _portal.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private Task<int> IdAsync(Func<Web.Infrastructure.PortalDbContext, Task<int>> query) => _portal.WithDbAsync(query);
 
@@ -123,3 +133,6 @@ public sealed class ConferenceAndStructureTests : IDisposable
         return fields;
     }
 }
+
+/// <summary>The same conference, section and tag editing on PostgreSQL.</summary>
+public sealed class ConferenceAndStructureOnPostgreSqlTests() : ConferenceAndStructureTests(PortalDatabase.PostgreSql);

@@ -5,11 +5,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Tests.Admin;
 
-public sealed class TranslationTests : IDisposable
+public class TranslationTests : IDisposable
 {
-    private readonly PortalFactory _portal = new(null);
+    private readonly PortalFactory _portal;
 
-    public void Dispose() => _portal.Dispose();
+    public TranslationTests() : this(PortalDatabase.Sqlite)
+    {
+    }
+
+    protected TranslationTests(PortalDatabase database) => _portal = new(null, database: database);
+
+    public void Dispose()
+    {
+        _portal.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private Task<int> SectionAsync() => _portal.WithDbAsync(db => db.Sections.Where(s => s.Slug == "news").Select(s => s.Id).SingleAsync());
 
@@ -130,11 +140,21 @@ public sealed class TranslationTests : IDisposable
     }
 }
 
-public sealed class ConferenceTranslationTests : IDisposable
+public class ConferenceTranslationTests : IDisposable
 {
-    private readonly PortalFactory _portal = new(null);
+    private readonly PortalFactory _portal;
 
-    public void Dispose() => _portal.Dispose();
+    public ConferenceTranslationTests() : this(PortalDatabase.Sqlite)
+    {
+    }
+
+    protected ConferenceTranslationTests(PortalDatabase database) => _portal = new(null, database: database);
+
+    public void Dispose()
+    {
+        _portal.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task A_conference_record_can_be_translated_and_its_translation_falls_out_of_date_when_the_source_changes()
@@ -197,3 +217,9 @@ public sealed class ConferenceTranslationTests : IDisposable
         Assert.DoesNotContain("Translate to", translation, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The same article translations on PostgreSQL.</summary>
+public sealed class TranslationOnPostgreSqlTests() : TranslationTests(PortalDatabase.PostgreSql);
+
+/// <summary>The same conference translations on PostgreSQL.</summary>
+public sealed class ConferenceTranslationOnPostgreSqlTests() : ConferenceTranslationTests(PortalDatabase.PostgreSql);

@@ -50,6 +50,31 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Migrate_prepares_an_empty_PostgreSQL_database_with_its_own_migrations_and_exits()
+    {
+        var connection = PostgreSqlServer.CreateDatabase();
+        try
+        {
+            var exit = await RunAsync("migrate", "--Portal:Database=PostgreSQL", $"--ConnectionStrings:Portal={connection}", "--Portal:ImportOnStartup=false");
+
+            Assert.Equal(0, exit);
+            await using var db = new Npgsql.NpgsqlConnection(connection);
+            await db.OpenAsync();
+            await using var migrations = new Npgsql.NpgsqlCommand("""SELECT string_agg("MigrationId", ',') FROM "__EFMigrationsHistory" """, db);
+            Assert.EndsWith("_InitialPostgreSql", (string)(await migrations.ExecuteScalarAsync())!, StringComparison.Ordinal);
+            await using var vector = new Npgsql.NpgsqlCommand(
+                "SELECT data_type FROM information_schema.columns WHERE table_name = 'SearchDocuments' AND column_name = 'Vector'", db);
+            Assert.Equal("tsvector", await vector.ExecuteScalarAsync());
+            await using var articles = new Npgsql.NpgsqlCommand("""SELECT COUNT(*) FROM "Articles" """, db);
+            Assert.Equal(0L, await articles.ExecuteScalarAsync());
+        }
+        finally
+        {
+            PostgreSqlServer.DropDatabase(connection);
+        }
+    }
+
+    [Fact]
     public async Task Export_writes_the_content_folder_format()
     {
         await RunAsync("import", PortalFactory.RepositoryContent);

@@ -4,16 +4,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Tests.Integration;
 
-public sealed class DonateTests : IDisposable
+public class DonateTests : IDisposable
 {
-    private readonly PortalFactory _portal = new(null, new Dictionary<string, string?>
+    private readonly PortalFactory _portal;
+
+    public DonateTests() : this(PortalDatabase.Sqlite)
+    {
+    }
+
+    protected DonateTests(PortalDatabase database) => _portal = new(null, new Dictionary<string, string?>
     {
         ["Donate:Url"] = "https://donate.example.org/give",
         // These tests click from one address far more often than a reader would.
         ["Donate:CountsPerClientPerMinute"] = "1000",
-    });
+    }, database);
 
-    public void Dispose() => _portal.Dispose();
+    public void Dispose()
+    {
+        _portal.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private Task<List<(DateOnly Day, string Source, int Count)>> ClicksAsync() =>
         _portal.WithDbAsync(async db => (await db.DonationClicks.AsNoTracking().ToListAsync())
@@ -82,3 +92,6 @@ public sealed class DonateTests : IDisposable
         Assert.Equal(25, Assert.Single(await ClicksAsync()).Count);
     }
 }
+
+/// <summary>The same donate counting (one upsert per click) on PostgreSQL.</summary>
+public sealed class DonateOnPostgreSqlTests() : DonateTests(PortalDatabase.PostgreSql);

@@ -6,14 +6,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AlmatyPortal.Tests.Integration;
 
-public sealed class ImportExportTests : IDisposable
+public class ImportExportTests : IDisposable
 {
     private readonly ContentFolder _content = new();
     private readonly PortalFactory _portal;
 
-    public ImportExportTests()
+    public ImportExportTests() : this(PortalDatabase.Sqlite)
     {
-        _portal = new PortalFactory(_content.Path);
+    }
+
+    protected ImportExportTests(PortalDatabase database)
+    {
+        _portal = new PortalFactory(_content.Path, database: database);
         // Start now, so the start-up import has read the folder before a test edits it.
         _ = _portal.Services;
     }
@@ -22,6 +26,7 @@ public sealed class ImportExportTests : IDisposable
     {
         _portal.Dispose();
         _content.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private Task<ImportReport> ImportAsync(string path) =>
@@ -179,3 +184,6 @@ public sealed class ImportExportTests : IDisposable
         Assert.DoesNotContain("Work in progress", await _portal.CreateReader().GetStringAsync("/news"), StringComparison.Ordinal);
     }
 }
+
+/// <summary>The same import and export on PostgreSQL.</summary>
+public sealed class ImportExportOnPostgreSqlTests() : ImportExportTests(PortalDatabase.PostgreSql);

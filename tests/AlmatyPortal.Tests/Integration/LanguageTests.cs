@@ -5,7 +5,7 @@ using AlmatyPortal.Tests.Support;
 namespace AlmatyPortal.Tests.Integration;
 
 /// <summary>The portal in English and Russian: one language per URL, every page in both, translations linked both ways.</summary>
-public sealed class LanguageTests(SeededPortal portal) : IClassFixture<SeededPortal>
+public class LanguageTests(SeededPortal portal) : IClassFixture<SeededPortal>
 {
     public const string RussianArticleUrl = "/ru/news/uvkb-oon-provelo-regionalnuyu-konferentsiyu";
     public const string RussianConferenceUrl = "/ru/conferences/regionalnaya-konferentsiya-almaty-2011";
@@ -234,3 +234,6 @@ public sealed class LanguageTests(SeededPortal portal) : IClassFixture<SeededPor
         Assert.Equal("http://localhost" + Seed.ArticleUrl, alternates["x-default"]);
     }
 }
+
+/// <summary>The same two languages on PostgreSQL.</summary>
+public sealed class LanguageOnPostgreSqlTests(PostgreSqlSeededPortal portal) : LanguageTests(portal), IClassFixture<PostgreSqlSeededPortal>;

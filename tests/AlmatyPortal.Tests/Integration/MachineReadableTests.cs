@@ -7,12 +7,16 @@ using AlmatyPortal.Tests.Support;
 namespace AlmatyPortal.Tests.Integration;
 
 /// <summary>Feeds, sitemap, robots, structured data, sharing tags and calendars, as feed readers, search engines and calendar apps read them.</summary>
-public sealed class MachineReadableTests : IClassFixture<MachineReadableTests.Portal>
+public class MachineReadableTests : IClassFixture<MachineReadableTests.Portal>
 {
-    public sealed class Portal : ContentPortal
+    public class Portal : ContentPortal
     {
-        public Portal()
-            : base(new Dictionary<string, string?> { ["Portal:PublicUrl"] = "https://portal.example.org" })
+        public Portal() : this(PortalDatabase.Sqlite)
+        {
+        }
+
+        protected Portal(PortalDatabase database)
+            : base(new Dictionary<string, string?> { ["Portal:PublicUrl"] = "https://portal.example.org" }, database)
         {
             Content.WriteArticle("2012-04-01-script-title.md", """
                 title: "Breaking </script><script>alert(1)</script> news"
@@ -31,6 +35,9 @@ public sealed class MachineReadableTests : IClassFixture<MachineReadableTests.Po
     private readonly Portal _portal;
 
     public MachineReadableTests(Portal portal) => _portal = portal;
+
+    /// <summary>The same content on PostgreSQL.</summary>
+    public sealed class PostgreSqlPortal() : Portal(PortalDatabase.PostgreSql);
 
     private HttpClient Client => _portal.Factory.CreateReader();
 
@@ -326,3 +333,6 @@ public sealed class MachineReadableTests : IClassFixture<MachineReadableTests.Po
         Assert.Contains($"<a href=\"{Seed.ArticleUrl}\">", Html.Section(html, "<section class=\"related\"", "section"), StringComparison.Ordinal);
     }
 }
+
+/// <summary>The same feeds, sitemap, calendars and structured data on PostgreSQL.</summary>
+public sealed class MachineReadableOnPostgreSqlTests(MachineReadableTests.PostgreSqlPortal portal) : MachineReadableTests(portal), IClassFixture<MachineReadableTests.PostgreSqlPortal>;

@@ -10,6 +10,8 @@ public sealed class StartupValidationTests
     [InlineData("Portal:PageSize", "0", "Portal:PageSize must be between 1 and 100")]
     [InlineData("Portal:TimeZone", "Mars/Olympus", "Portal:TimeZone 'Mars/Olympus' is not a time zone")]
     [InlineData("Portal:SiteName", " ", "Portal:SiteName must not be empty")]
+    [InlineData("Portal:Database", "MySQL", "Portal:Database must be Sqlite or PostgreSQL (it is 'MySQL').")]
+    [InlineData("Portal:Database", "PostgreSQL", "ConnectionStrings:Portal must name the PostgreSQL server when Portal:Database is PostgreSQL")]
     public void An_invalid_setting_stops_start_up_with_a_message_naming_it(string key, string value, string message)
     {
         using var portal = new PortalFactory(null, new Dictionary<string, string?> { [key] = value });

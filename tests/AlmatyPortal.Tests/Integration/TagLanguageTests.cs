@@ -10,8 +10,16 @@ namespace AlmatyPortal.Tests.Integration;
 /// The sitemap lists a tag in a language only while the tag has a published article in that language; it reads that
 /// from counts the database keeps per tag and language, which follow every change to an article or its tags.
 /// </summary>
-public sealed class TagLanguageTests
+public class TagLanguageTests
 {
+    private readonly PortalDatabase _database;
+
+    public TagLanguageTests() : this(PortalDatabase.Sqlite)
+    {
+    }
+
+    protected TagLanguageTests(PortalDatabase database) => _database = database;
+
     private static readonly XNamespace Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     private static async Task<List<string>> SitemapPathsAsync(PortalFactory portal) =>
@@ -31,7 +39,7 @@ public sealed class TagLanguageTests
     [Fact]
     public async Task The_sitemap_lists_a_tag_in_a_language_only_while_it_has_a_published_article_there()
     {
-        using var portal = new PortalFactory(null);
+        using var portal = new PortalFactory(null, database: _database);
         var editor = await Staff.SignedInAsync(portal, StaffRoles.Editor);
         var section = await Seed.SectionIdAsync(portal);
 
@@ -57,7 +65,7 @@ public sealed class TagLanguageTests
     [Fact]
     public async Task The_kept_counts_equal_a_recount_after_tagging_publishing_unpublishing_and_deleting()
     {
-        using var portal = new PortalFactory(null);
+        using var portal = new PortalFactory(null, database: _database);
         var editor = await Staff.SignedInAsync(portal, StaffRoles.Editor);
         var section = await Seed.SectionIdAsync(portal);
         var atImport = (await KeptAsync(portal), await RecountAsync(portal));
@@ -80,3 +88,6 @@ public sealed class TagLanguageTests
         Assert.NotEqual(beforeDelete.Item2, afterDelete.Item2);
     }
 }
+
+/// <summary>The same counts, kept by PostgreSQL's triggers.</summary>
+public sealed class TagLanguageOnPostgreSqlTests() : TagLanguageTests(PortalDatabase.PostgreSql);

@@ -7,13 +7,18 @@ namespace AlmatyPortal.Tests.Support;
 public abstract class ContentPortal : IDisposable
 {
     private readonly IDictionary<string, string?>? _settings;
+    private readonly PortalDatabase _database;
     private PortalFactory? _factory;
 
-    protected ContentPortal(IDictionary<string, string?>? settings = null) => _settings = settings;
+    protected ContentPortal(IDictionary<string, string?>? settings = null, PortalDatabase database = PortalDatabase.Sqlite)
+    {
+        _settings = settings;
+        _database = database;
+    }
 
     public ContentFolder Content { get; } = new();
 
-    public PortalFactory Factory => _factory ??= new PortalFactory(Content.Path, _settings);
+    public PortalFactory Factory => _factory ??= new PortalFactory(Content.Path, _settings, _database);
 
     public void Dispose()
     {

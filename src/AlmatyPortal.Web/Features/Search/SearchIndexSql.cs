@@ -34,14 +34,22 @@ public static class SearchIndexSql
     public const string Rebuild = """INSERT INTO "SearchEntries"("SearchEntries") VALUES ('rebuild');""";
 
     /// <summary>
-    /// PostgreSQL: title A, summary B, body C, each in the document's language's configuration (english, russian,
-    /// simple for any other), computed by the database with the row, so it is never out of step.
+    /// PostgreSQL: title A, summary B, body C, each in the document's language's configuration, computed by the
+    /// database with the row, so it is never out of step. The configurations are PostgreSQL's english, russian and
+    /// simple with accents removed first (unaccent, a trusted extension), so "cafe" finds "café" as it does on SQLite.
     /// </summary>
     public const string CreatePostgreSql = """
+        CREATE EXTENSION IF NOT EXISTS unaccent;
+        CREATE TEXT SEARCH CONFIGURATION portal_english (COPY = english);
+        ALTER TEXT SEARCH CONFIGURATION portal_english ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem;
+        CREATE TEXT SEARCH CONFIGURATION portal_russian (COPY = russian);
+        ALTER TEXT SEARCH CONFIGURATION portal_russian ALTER MAPPING FOR hword, hword_part, word WITH unaccent, russian_stem;
+        CREATE TEXT SEARCH CONFIGURATION portal_simple (COPY = simple);
+        ALTER TEXT SEARCH CONFIGURATION portal_simple ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple;
         ALTER TABLE "SearchDocuments" ADD COLUMN "Vector" tsvector GENERATED ALWAYS AS (
-            setweight(to_tsvector(CASE "Language" WHEN 'en' THEN 'english'::regconfig WHEN 'ru' THEN 'russian'::regconfig ELSE 'simple'::regconfig END, "Title"), 'A') ||
-            setweight(to_tsvector(CASE "Language" WHEN 'en' THEN 'english'::regconfig WHEN 'ru' THEN 'russian'::regconfig ELSE 'simple'::regconfig END, "Summary"), 'B') ||
-            setweight(to_tsvector(CASE "Language" WHEN 'en' THEN 'english'::regconfig WHEN 'ru' THEN 'russian'::regconfig ELSE 'simple'::regconfig END, "Body"), 'C')
+            setweight(to_tsvector(CASE "Language" WHEN 'en' THEN 'portal_english'::regconfig WHEN 'ru' THEN 'portal_russian'::regconfig ELSE 'portal_simple'::regconfig END, "Title"), 'A') ||
+            setweight(to_tsvector(CASE "Language" WHEN 'en' THEN 'portal_english'::regconfig WHEN 'ru' THEN 'portal_russian'::regconfig ELSE 'portal_simple'::regconfig END, "Summary"), 'B') ||
+            setweight(to_tsvector(CASE "Language" WHEN 'en' THEN 'portal_english'::regconfig WHEN 'ru' THEN 'portal_russian'::regconfig ELSE 'portal_simple'::regconfig END, "Body"), 'C')
         ) STORED;
         CREATE INDEX "IX_SearchDocuments_Vector" ON "SearchDocuments" USING GIN ("Vector");
         """;

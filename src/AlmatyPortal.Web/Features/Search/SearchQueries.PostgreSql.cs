@@ -11,12 +11,15 @@ namespace AlmatyPortal.Web.Features.Search;
 /// </summary>
 public sealed partial class SearchQueries
 {
-    /// <summary>The text search configuration of a language: its own stemmer where PostgreSQL has one, else none.</summary>
+    /// <summary>
+    /// The text search configuration of a language: its own stemmer where PostgreSQL has one, else none; accents
+    /// removed (see <see cref="SearchIndexSql.CreatePostgreSql"/>).
+    /// </summary>
     public static string TextSearchConfiguration(string language) => language switch
     {
-        "en" => "english",
-        "ru" => "russian",
-        _ => "simple",
+        "en" => "portal_english",
+        "ru" => "portal_russian",
+        _ => "portal_simple",
     };
 
     /// <summary>
