@@ -9,7 +9,42 @@ public sealed class ScheduledPublishing(PortalDbContext db, AuditLog audit, Offi
 {
     public const string Publisher = "scheduler";
 
+    /// <summary>The PostgreSQL advisory lock that lets one instance at a time publish ("AlmatyP1").</summary>
+    private const long SchedulerLock = 0x416C6D6174795031;
+
+    /// <summary>
+    /// Publishes what is due. On PostgreSQL, where several instances share the database, only the instance holding
+    /// the scheduler's advisory lock does; the others find it taken and leave the round to it.
+    /// </summary>
     public async Task<int> PublishDueAsync(CancellationToken ct = default)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return await PublishRoundAsync(ct);
+        }
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({SchedulerLock}) AS \"Value\"").SingleAsync(ct))
+            {
+                return 0;
+            }
+            try
+            {
+                return await PublishRoundAsync(ct);
+            }
+            finally
+            {
+                await db.Database.SqlQuery<bool>($"SELECT pg_advisory_unlock({SchedulerLock}) AS \"Value\"").SingleAsync(CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<int> PublishRoundAsync(CancellationToken ct)
     {
         var now = clock.UtcNow;
         var due = await db.Articles.Include(a => a.Tags)
@@ -31,8 +66,10 @@ public sealed class ScheduledPublishing(PortalDbContext db, AuditLog audit, Offi
             }
             catch (DbUpdateConcurrencyException)
             {
-                // An editor saved it meanwhile; it is looked at again next round with their changes.
+                // Someone saved it meanwhile (an editor, or another process). The rest of this round's articles were
+                // read with it and the tracker is now cleared, so the round ends; the next one reads them afresh.
                 db.ChangeTracker.Clear();
+                break;
             }
         }
         return published;
