@@ -6,6 +6,7 @@ using AlmatyPortal.Web.Features.Articles;
 using AlmatyPortal.Web.Features.Media;
 using AlmatyPortal.Web.Features.News;
 using AlmatyPortal.Web.Features.Organisations;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -16,7 +17,7 @@ namespace AlmatyPortal.Web.Infrastructure;
 /// type is the SQLite database and owns its migrations; <see cref="PostgreSqlPortalDbContext"/> is the same model on
 /// PostgreSQL with migrations of its own, as EF Core keeps one set of migrations per provider.
 /// </summary>
-public class PortalDbContext : IdentityDbContext<StaffUser>
+public class PortalDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyContext
 {
     public PortalDbContext(DbContextOptions<PortalDbContext> options) : base(options)
     {
@@ -40,6 +41,9 @@ public class PortalDbContext : IdentityDbContext<StaffUser>
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Features.Search.SearchDocument> SearchDocuments => Set<Features.Search.SearchDocument>();
+
+    /// <summary>The data-protection keys, when the portal runs on PostgreSQL: every instance reads the same ones.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -48,9 +48,17 @@ public static class PortalServices
         // Each feature registers its own services; the order of the hosted services is the order they start in.
         services.AddMedia().AddBackups().AddContent().AddNews().AddOrganisations().AddFeeds().AddSearch().AddConferences().AddArticles();
         services.AddScoped<Areas.Admin.Pages.Dashboard>();
-        // Keys live beside the data, so every instance that shares Portal:DataPath can read the others' cookies and tokens.
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(paths.KeysPath))
-            .SetApplicationName("AlmatyPortal");
+        // Keys live with the data, so every instance can read the others' cookies and antiforgery tokens: beside the
+        // SQLite file, or in the PostgreSQL database that all instances share.
+        var protection = services.AddDataProtection().SetApplicationName("AlmatyPortal");
+        if (portal.UsesPostgreSQL)
+        {
+            protection.PersistKeysToDbContext<PortalDbContext>();
+        }
+        else
+        {
+            protection.PersistKeysToFileSystem(new DirectoryInfo(paths.KeysPath));
+        }
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddPortalAccounts();

@@ -21,3 +21,13 @@ internal sealed class PostgreSqlPortalDbContextFactory : IDesignTimeDbContextFac
             .UseNpgsql("Host=localhost;Database=almaty_design").Options);
     }
 }
+
+/// <summary>
+/// For `dotnet ef migrations add … --context PortalDbContext`: the SQLite model. Without it the tools would build the
+/// context from the PostgreSQL factory above, as that context is a PortalDbContext too.
+/// </summary>
+internal sealed class SqlitePortalDbContextFactory : IDesignTimeDbContextFactory<PortalDbContext>
+{
+    public PortalDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite("Data Source=design.db").Options);
+}

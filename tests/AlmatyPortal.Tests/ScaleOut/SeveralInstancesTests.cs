@@ -1,0 +1,118 @@
+using System.Net;
+using AlmatyPortal.Tests.Support;
+using AlmatyPortal.Web.Features.Accounts;
+using AlmatyPortal.Web.Features.Articles;
+using AlmatyPortal.Web.Features.Publishing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlmatyPortal.Tests.ScaleOut;
+
+/// <summary>
+/// Two portal instances on one PostgreSQL database, as two machines behind a proxy: a browser's requests may reach
+/// either, and everything staff and readers rely on holds across them.
+/// </summary>
+public sealed class SeveralInstancesTests : IDisposable
+{
+    private readonly PortalFactory _a;
+    private readonly PortalFactory _b;
+    private readonly CookieContainer _cookies = new();
+
+    public SeveralInstancesTests()
+    {
+        var settings = new Dictionary<string, string?> { ["Portal:SchedulerIntervalSeconds"] = "0.05" };
+        _a = new PortalFactory(null, settings, PortalDatabase.PostgreSql);
+        // A migrates the database and imports content/ before B starts on it.
+        _ = _a.Services;
+        _b = new PortalFactory(null, new Dictionary<string, string?>(settings)
+        {
+            ["Portal:Database"] = "PostgreSQL",
+            ["ConnectionStrings:Portal"] = _a.PostgreSqlConnection,
+        });
+        _ = _b.Services;
+    }
+
+    public void Dispose()
+    {
+        _b.Dispose();
+        _a.Dispose();
+    }
+
+    /// <summary>One browser (one cookie jar) whose requests this instance answers.</summary>
+    private HttpClient Browser(PortalFactory instance) => instance.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(_cookies));
+
+    private async Task<HttpClient> SignedInEditorAsync()
+    {
+        var email = await Staff.CreateAsync(_a, StaffRoles.Editor);
+        Assert.Equal(HttpStatusCode.Redirect, (await Staff.SignInAsync(Browser(_a), email, Staff.Password)).StatusCode);
+        return Browser(_a);
+    }
+
+    private Task<int> NewsSectionAsync() => _a.WithDbAsync(db => db.Sections.Where(s => s.Slug == "news").Select(s => s.Id).SingleAsync());
+
+    [Fact]
+    public async Task A_sign_in_on_one_instance_is_honoured_by_the_other_and_a_form_from_one_posts_to_the_other()
+    {
+        await SignedInEditorAsync();
+        var section = await NewsSectionAsync();
+
+        var dashboard = await Browser(_b).GetAsync("/admin");
+        var token = await Staff.TokenAsync(Browser(_a), "/admin/articles/edit", "#article-editor");
+        var saved = await Browser(_b).PostAsync("/admin/articles/edit?handler=Save", Staff.Form(token, Editor.Fields("Across machines", "Text.", section)));
+
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        var id = Editor.IdFrom(saved);
+        Assert.Equal("Across machines", await _a.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Title).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Twenty_parallel_saves_from_one_version_over_both_instances_give_one_success_and_nineteen_conflicts()
+    {
+        await SignedInEditorAsync();
+        var section = await NewsSectionAsync();
+        var id = Editor.IdFrom(await Editor.PostAsync(Browser(_a), null, "Save", Editor.Fields("Race across machines", "Start.", section)));
+        var token = await Staff.TokenAsync(Browser(_a), $"/admin/articles/edit/{id}", "#article-editor");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Browser(i % 2 == 0 ? _a : _b).PostAsync(
+            $"/admin/articles/edit/{id}?handler=Save", Staff.Form(token, Editor.Fields("Race across machines", $"Writer {i}.", section, version: 1)))));
+
+        Assert.DoesNotContain(responses, r => (int)r.StatusCode >= 500);
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.Equal(19, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        Assert.Equal(2, await _b.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Version).SingleAsync()));
+        Assert.Equal(2, await _b.WithDbAsync(db => db.ArticleRevisions.CountAsync(r => r.ArticleId == id)));
+    }
+
+    [Fact]
+    public async Task Due_articles_are_published_once_each_while_both_instances_run_their_schedulers()
+    {
+        var editor = await SignedInEditorAsync();
+        var section = await NewsSectionAsync();
+        var ids = new List<int>();
+        foreach (var n in new[] { 1, 2, 3 })
+        {
+            ids.Add(Editor.IdFrom(await Editor.PostAsync(editor, null, "Publish",
+                Editor.Fields($"Embargo {n}", "Text.", section, slug: $"embargo-{n}", publishAt: $"2030-01-0{n}T09:00"))));
+        }
+        Assert.All(await _a.WithDbAsync(db => db.Articles.Where(a => ids.Contains(a.Id)).Select(a => a.Status).ToListAsync()),
+            s => Assert.Equal(PublicationStatus.Scheduled, s));
+
+        // Both instances' clocks pass the embargoes; both schedulers run every 50 ms.
+        _a.Clock.Set(new DateTimeOffset(2030, 1, 5, 0, 0, 0, TimeSpan.Zero));
+        _b.Clock.Set(new DateTimeOffset(2030, 1, 5, 0, 0, 0, TimeSpan.Zero));
+        for (var i = 0; i < 200 && await _a.WithDbAsync(db => db.Articles.CountAsync(a => ids.Contains(a.Id) && a.Status == PublicationStatus.Published)) < 3; i++)
+        {
+            await Task.Delay(50);
+        }
+        // Further rounds on both instances find nothing more to do.
+        await Task.Delay(500);
+
+        var revisions = await _a.WithDbAsync(db => db.ArticleRevisions.Where(r => ids.Contains(r.ArticleId) && r.SavedBy == ScheduledPublishing.Publisher)
+            .Select(r => r.ArticleId).ToListAsync());
+        var audit = await _a.WithDbAsync(db => db.AuditEntries.Where(e => e.Actor == ScheduledPublishing.Publisher).Select(e => e.Target).ToListAsync());
+        Assert.Equal(ids.Order(), revisions.Order());
+        Assert.Equal(3, audit.Count);
+        Assert.All(await _b.WithDbAsync(db => db.Articles.Where(a => ids.Contains(a.Id)).Select(a => a.Status).ToListAsync()),
+            s => Assert.Equal(PublicationStatus.Published, s));
+    }
+}
