@@ -66,7 +66,6 @@ public static class PortalPipeline
         });
         app.UseMedia();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         // Public pages from the output cache; inside it each page is compressed once, when it is stored (the compression

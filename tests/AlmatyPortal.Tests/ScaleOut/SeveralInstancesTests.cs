@@ -115,4 +115,35 @@ public sealed class SeveralInstancesTests : IDisposable
         Assert.All(await _b.WithDbAsync(db => db.Articles.Where(a => ids.Contains(a.Id)).Select(a => a.Status).ToListAsync()),
             s => Assert.Equal(PublicationStatus.Published, s));
     }
+
+    [Fact]
+    public async Task The_sign_in_limit_counts_attempts_on_both_instances_together()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 12; i++)
+        {
+            statuses.Add((await Staff.SignInAsync(Browser(i % 2 == 0 ? _a : _b), $"nobody{i}@example.org", "wrong password")).StatusCode);
+        }
+
+        Assert.Equal(10, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal([HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses[^2..]);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_spread_over_both_instances_lock_the_account_on_both()
+    {
+        var email = await Staff.CreateAsync(_a, StaffRoles.Editor);
+        for (var i = 0; i < 5; i++)
+        {
+            await Staff.SignInAsync(Browser(i % 2 == 0 ? _a : _b), email, "wrong password");
+        }
+
+        var onA = await Staff.SignInAsync(Browser(_a), email, Staff.Password);
+        var onB = await Staff.SignInAsync(Browser(_b), email, Staff.Password);
+
+        Assert.Equal(HttpStatusCode.OK, onA.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, onB.StatusCode);
+        Assert.Contains(SignInService.FailureMessage, await onB.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotNull((await Staff.FindAsync(_b, email))!.LockoutEnd);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 
 namespace AlmatyPortal.Web.Features.Accounts;
@@ -6,8 +5,6 @@ namespace AlmatyPortal.Web.Features.Accounts;
 /// <summary>Staff accounts: Identity on the portal database, a secure cookie, lockout and a rate-limited sign-in.</summary>
 public static class AccountServices
 {
-    public const string SignInRateLimit = "sign-in";
-
     public static IServiceCollection AddPortalAccounts(this IServiceCollection services)
     {
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateOnStart();
@@ -64,16 +61,7 @@ public static class AccountServices
             .AddPolicy(StaffRoles.StaffPolicy, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin, StaffRoles.Editor))
             .AddPolicy(StaffRoles.AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin));
 
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Sign-in attempts: 10 a minute from one address. Reading the page is not limited.
-            o.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter("read"));
-        });
-
+        services.AddScoped<SignInThrottle>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<SignInService>();
         services.AddHttpContextAccessor();

@@ -1,11 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using AlmatyPortal.Web.Features.Accounts;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace AlmatyPortal.Web.Pages.Account;
 
-[EnableRateLimiting(AccountServices.SignInRateLimit)]
-public sealed class LoginModel(SignInService signIn, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class LoginModel(SignInService signIn, SignInThrottle throttle, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your email.")]
@@ -28,6 +26,10 @@ public sealed class LoginModel(SignInService signIn, IStringLocalizer<SharedReso
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (!await throttle.AllowAsync(HttpContext.Connection.RemoteIpAddress))
+        {
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
         if (!ModelState.IsValid)
         {
             return Page();

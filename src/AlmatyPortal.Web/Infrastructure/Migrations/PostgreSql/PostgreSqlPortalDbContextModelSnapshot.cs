@@ -22,6 +22,25 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("AlmatyPortal.Web.Features.Accounts.SignInWindow", b =>
+                {
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Client", "WindowStart");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("SignInWindows", (string)null);
+                });
+
             modelBuilder.Entity("AlmatyPortal.Web.Features.Accounts.StaffSession", b =>
                 {
                     b.Property<string>("Key")
