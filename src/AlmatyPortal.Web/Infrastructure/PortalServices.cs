@@ -31,7 +31,7 @@ public static class PortalServices
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PortalOptions>, PortalOptionsValidator>();
         services.AddDonations();
-        services.AddPageCache();
+        services.AddPageCache(builder.Configuration.GetConnectionString("Redis"));
 
         var portal = builder.Configuration.GetSection(PortalOptions.SectionName).Get<PortalOptions>() ?? new PortalOptions();
         var paths = new PortalPaths(Options.Create(portal), builder.Environment);

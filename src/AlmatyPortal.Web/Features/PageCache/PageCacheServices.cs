@@ -4,7 +4,8 @@ namespace AlmatyPortal.Web.Features.PageCache;
 
 public static class PageCacheServices
 {
-    public static IServiceCollection AddPageCache(this IServiceCollection services)
+    /// <summary>The page cache: in this process's memory, or in Redis when <paramref name="redis"/> names one (shared by every instance).</summary>
+    public static IServiceCollection AddPageCache(this IServiceCollection services, string? redis)
     {
         services.AddOptions<PageCacheOptions>().BindConfiguration(PageCacheOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PageCacheOptions>, PageCacheOptionsValidator>();
@@ -20,6 +21,26 @@ public static class PageCacheServices
             o.SizeLimit = page.Value.SizeLimitMegabytes * 1024L * 1024;
             o.MaximumBodySize = page.Value.MaximumPageKilobytes * 1024L;
         });
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            var configuration = StackExchange.Redis.ConfigurationOptions.Parse(redis);
+            // Never wait long for a Redis that is gone: a lookup that fails is a miss, rendered from the database.
+            configuration.AbortOnConnectFail = false;
+            configuration.ConnectTimeout = Math.Min(configuration.ConnectTimeout, 2000);
+            configuration.AsyncTimeout = Math.Min(configuration.AsyncTimeout, 1000);
+            configuration.SyncTimeout = Math.Min(configuration.SyncTimeout, 1000);
+            services.AddStackExchangeRedisOutputCache(o =>
+            {
+                o.ConfigurationOptions = configuration;
+                o.InstanceName = "almaty-portal:";
+            });
+            var store = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+            services.Remove(store);
+            services.AddSingleton(sp => new SharedPageStore(
+                (IOutputCacheStore)(store.ImplementationInstance ?? store.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, store.ImplementationType!)),
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SharedPageStore>>()));
+            services.AddSingleton<IOutputCacheStore>(sp => sp.GetRequiredService<SharedPageStore>());
+        }
         services.AddSingleton<PublicPagePolicy>();
         services.AddSingleton<PagePurge>();
         services.AddHostedService<PurgeLogFollower>();

@@ -9,6 +9,9 @@ namespace AlmatyPortal.Web.Features.PageCache;
 /// </summary>
 public static class PageTags
 {
+    /// <summary>Every cached page: purged as a whole only when a shared cache comes back from an outage.</summary>
+    public const string All = "pages";
+
     /// <summary>Pages that show this article as a link or a line (related stories, a conference's reports).</summary>
     public static string Article(int id) => "article:" + Id(id);
 

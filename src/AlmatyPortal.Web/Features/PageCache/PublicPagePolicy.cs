@@ -33,6 +33,7 @@ public sealed class PublicPagePolicy(IOptionsMonitor<PageCacheOptions> options, 
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(settings.DurationSeconds);
+        context.Tags.Add(PageTags.All);
         context.CacheVaryByRules.VaryByValues["encoding"] = compression.GetCompressionProvider(http)?.EncodingName ?? "identity";
         // What is "upcoming" changes at the office's midnight with no record changing: each day has its own pages.
         context.CacheVaryByRules.VaryByValues["day"] = clock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
