@@ -67,6 +67,7 @@ public static class PortalServices
         // Pages and services ask one localizer for interface text and reference names alike.
         services.AddSingleton<Features.Names.NameBook>();
         services.AddHostedService<Features.Names.NameBookRefresh>();
+        services.AddSingleton<Features.PageCache.IOtherProcessChanges, Features.Names.NameBookFollower>();
         services.AddTransient<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>, Infrastructure.Localization.NamedLocalizer>();
         services.Configure<RequestLocalizationOptions>(o =>
         {

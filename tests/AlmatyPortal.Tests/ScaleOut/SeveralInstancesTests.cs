@@ -20,7 +20,7 @@ public sealed class SeveralInstancesTests : IDisposable
 
     public SeveralInstancesTests()
     {
-        var settings = new Dictionary<string, string?> { ["Portal:SchedulerIntervalSeconds"] = "0.05" };
+        var settings = new Dictionary<string, string?> { ["Portal:SchedulerIntervalSeconds"] = "0.05", ["PageCache:PurgeLogPollSeconds"] = "0.1" };
         _a = new PortalFactory(null, settings, PortalDatabase.PostgreSql);
         // A migrates the database and imports content/ before B starts on it.
         _ = _a.Services;
@@ -145,5 +145,34 @@ public sealed class SeveralInstancesTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, onB.StatusCode);
         Assert.Contains(SignInService.FailureMessage, await onB.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.NotNull((await Staff.FindAsync(_b, email))!.LockoutEnd);
+    }
+
+    [Fact]
+    public async Task A_name_changed_on_one_instance_shows_on_the_other_without_a_restart()
+    {
+        var email = await Staff.CreateAsync(_a, StaffRoles.Admin);
+        await Staff.SignInAsync(Browser(_a), email, Staff.Password);
+        async Task SaveSectionAsync(string russian, int? id)
+        {
+            var handler = id is null ? "Save" : $"Save&id={id}";
+            var token = await Staff.TokenAsync(Browser(_a), "/admin/sections", $"form[action*='handler={handler}']");
+            var saved = await Browser(_a).PostAsync($"/admin/sections?handler={handler}",
+                Staff.Form(token, ("name", "Statelessness"), ("slug", "statelessness"), ("nameIn[ru]", russian)));
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+        await SaveSectionAsync("Безгражданство", null);
+        var id = await _a.WithDbAsync(db => db.Sections.Where(s => s.Slug == "statelessness").Select(s => s.Id).SingleAsync());
+        var before = await _b.CreateReader().GetStringAsync("/ru/sections/statelessness");
+
+        await SaveSectionAsync("Безгражданство и гражданство", id);
+        var after = "";
+        for (var i = 0; i < 100 && !after.Contains("<h1>Безгражданство и гражданство</h1>", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(50);
+            after = await _b.CreateReader().GetStringAsync("/ru/sections/statelessness");
+        }
+
+        Assert.Contains("<h1>Безгражданство</h1>", before, StringComparison.Ordinal);
+        Assert.Contains("<h1>Безгражданство и гражданство</h1>", after, StringComparison.Ordinal);
     }
 }

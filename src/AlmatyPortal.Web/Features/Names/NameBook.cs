@@ -4,7 +4,7 @@ namespace AlmatyPortal.Web.Features.Names;
 
 /// <summary>
 /// The reference names in memory, so pages read them without a query. Reloaded after an import or a change on this
-/// instance, and every minute to pick up changes made on other instances.
+/// instance, as soon as the purge log shows another instance changed a name, and every minute besides.
 /// </summary>
 public sealed class NameBook(PageCache.PagePurge purge)
 {
@@ -85,6 +85,19 @@ internal sealed class NameBookRefresh(IServiceScopeFactory scopes, NameBook book
             {
                 logger.LogWarning(ex, "Could not refresh the translated names; the previous ones stay in use");
             }
+        }
+    }
+}
+
+/// <summary>Reloads the name book when another process purged a name, before this process purges the pages that print it.</summary>
+internal sealed class NameBookFollower(IServiceScopeFactory scopes, NameBook book) : PageCache.IOtherProcessChanges
+{
+    public async Task ChangedElsewhereAsync(IReadOnlyCollection<string> tags, CancellationToken ct)
+    {
+        if (tags.Any(PageCache.PageTags.IsName))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await book.ReloadAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), ct);
         }
     }
 }

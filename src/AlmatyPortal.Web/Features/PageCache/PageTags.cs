@@ -60,6 +60,9 @@ public static class PageTags
     /// <summary>Pages that print this reference name (a section, country, person or organisation) through the name translations.</summary>
     public static string Name(string text) => "name:" + text;
 
+    /// <summary>Whether a tag is a <see cref="Name"/> tag.</summary>
+    public static bool IsName(string tag) => tag.StartsWith("name:", StringComparison.Ordinal);
+
     /// <summary>The name tags of every name a page prints.</summary>
     public static IEnumerable<string> Names(IEnumerable<string?> texts) =>
         texts.Where(t => !string.IsNullOrEmpty(t)).Distinct(StringComparer.Ordinal).Select(t => Name(t!));

@@ -29,7 +29,8 @@ internal sealed class PurgeRecordConfiguration : IEntityTypeConfiguration<PurgeR
 }
 
 /// <summary>Applies the purges other processes wrote, every PageCache:PurgeLogPollSeconds, and forgets those older than a day.</summary>
-internal sealed class PurgeLogFollower(IServiceScopeFactory scopes, PagePurge purge, IOptions<PageCacheOptions> options, TimeProvider clock, ILogger<PurgeLogFollower> logger)
+internal sealed class PurgeLogFollower(IServiceScopeFactory scopes, PagePurge purge, IEnumerable<IOtherProcessChanges> listeners,
+    IOptions<PageCacheOptions> options, TimeProvider clock, ILogger<PurgeLogFollower> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -57,6 +58,12 @@ internal sealed class PurgeLogFollower(IServiceScopeFactory scopes, PagePurge pu
                     var tags = records.Where(r => r.Origin != purge.Origin).Select(r => r.Tag).Distinct().ToList();
                     if (tags.Count > 0)
                     {
+                        // What this process keeps in memory is brought up to date first, so the pages rendered after
+                        // the purge show the change.
+                        foreach (var listener in listeners)
+                        {
+                            await listener.ChangedElsewhereAsync(tags, stoppingToken);
+                        }
                         await purge.EvictAsync(tags, record: false);
                         logger.LogInformation("Purged {Count} page tags changed by another process", tags.Count);
                     }
@@ -76,4 +83,13 @@ internal sealed class PurgeLogFollower(IServiceScopeFactory scopes, PagePurge pu
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+}
+
+/// <summary>
+/// A feature that keeps records in memory (the name book) and must reload them when another process changed them:
+/// told the tags another process purged, before this process purges them.
+/// </summary>
+public interface IOtherProcessChanges
+{
+    Task ChangedElsewhereAsync(IReadOnlyCollection<string> tags, CancellationToken ct);
 }
