@@ -27,6 +27,12 @@ public sealed class PortalOptions
     /// <summary>Folder for the database, uploaded media and logs; relative paths are taken from the content root.</summary>
     public string DataPath { get; set; } = "App_Data";
 
+    /// <summary>
+    /// Folder for uploaded media; empty means media/ in <see cref="DataPath"/>. Several instances point it at one shared
+    /// folder (an NFS or SMB mount).
+    /// </summary>
+    public string? MediaPath { get; set; }
+
     /// <summary>The content folder to import; empty means the repository's content/ when run from the source tree.</summary>
     public string? ContentPath { get; set; }
 

@@ -10,7 +10,9 @@ public sealed class PortalPaths
         ContentPath = string.IsNullOrWhiteSpace(options.Value.ContentPath)
             ? FindRepositoryContent(environment.ContentRootPath) ?? Path.Combine(environment.ContentRootPath, "content")
             : Resolve(environment.ContentRootPath, options.Value.ContentPath);
-        MediaPath = Path.Combine(DataPath, "media");
+        MediaPath = string.IsNullOrWhiteSpace(options.Value.MediaPath)
+            ? Path.Combine(DataPath, "media")
+            : Resolve(environment.ContentRootPath, options.Value.MediaPath);
         LogsPath = Path.Combine(DataPath, "logs");
         KeysPath = Path.Combine(DataPath, "keys");
     }

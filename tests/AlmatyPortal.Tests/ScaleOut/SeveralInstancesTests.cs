@@ -18,9 +18,17 @@ public sealed class SeveralInstancesTests : IDisposable
     private readonly PortalFactory _b;
     private readonly CookieContainer _cookies = new();
 
+    /// <summary>The media folder both instances share, as an NFS mount would be.</summary>
+    private readonly string _media = Path.Combine(Path.GetTempPath(), "almaty-shared-media", Guid.NewGuid().ToString("N"));
+
     public SeveralInstancesTests()
     {
-        var settings = new Dictionary<string, string?> { ["Portal:SchedulerIntervalSeconds"] = "0.05", ["PageCache:PurgeLogPollSeconds"] = "0.1" };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Portal:SchedulerIntervalSeconds"] = "0.05",
+            ["PageCache:PurgeLogPollSeconds"] = "0.1",
+            ["Portal:MediaPath"] = _media,
+        };
         _a = new PortalFactory(null, settings, PortalDatabase.PostgreSql);
         // A migrates the database and imports content/ before B starts on it.
         _ = _a.Services;
@@ -36,6 +44,7 @@ public sealed class SeveralInstancesTests : IDisposable
     {
         _b.Dispose();
         _a.Dispose();
+        Directory.Delete(_media, recursive: true);
     }
 
     /// <summary>One browser (one cookie jar) whose requests this instance answers.</summary>
@@ -174,5 +183,50 @@ public sealed class SeveralInstancesTests : IDisposable
 
         Assert.Contains("<h1>Безгражданство</h1>", before, StringComparison.Ordinal);
         Assert.Contains("<h1>Безгражданство и гражданство</h1>", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_image_uploaded_on_one_instance_is_served_by_the_other_and_a_half_written_file_by_neither()
+    {
+        var editor = await SignedInEditorAsync();
+        var token = await Staff.TokenAsync(editor, "/admin/media", "form[enctype='multipart/form-data']");
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Images.Png());
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        form.Add(file, "Upload", "shared.png");
+        form.Add(new StringContent("A chart"), "Details.AltText");
+        form.Add(new StringContent("© UNHCR"), "Details.Credit");
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostAsync("/admin/media?handler=Upload", form)).StatusCode);
+        var name = await _a.WithDbAsync(db => db.Media.OrderByDescending(m => m.Id).Select(m => m.FileName).FirstAsync());
+        // Another upload, caught half-written in the shared folder.
+        await File.WriteAllBytesAsync(Path.Combine(_media, "half.png.0badc0de" + Web.Features.Media.MediaStore.PendingSuffix), Images.Png()[..100]);
+
+        var fromA = await _a.CreateReader().GetAsync("/media/" + name);
+        var fromB = await _b.CreateReader().GetAsync("/media/" + name);
+        var pending = await _b.CreateReader().GetAsync("/media/half.png.0badc0de" + Web.Features.Media.MediaStore.PendingSuffix);
+        var unpublished = await _b.CreateReader().GetAsync("/media/half.png");
+
+        Assert.Equal(HttpStatusCode.OK, fromB.StatusCode);
+        Assert.Equal(await fromA.Content.ReadAsByteArrayAsync(), await fromB.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, pending.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unpublished.StatusCode);
+    }
+
+    [Fact]
+    public void An_instance_starting_leaves_another_instances_upload_in_flight_in_the_shared_folder()
+    {
+        var inFlight = Path.Combine(_media, "arriving.jpg.12345678" + Web.Features.Media.MediaStore.PendingSuffix);
+        File.WriteAllBytes(inFlight, Images.Jpeg(200, 100));
+
+        using var c = new PortalFactory(null, new Dictionary<string, string?>
+        {
+            ["Portal:Database"] = "PostgreSQL",
+            ["ConnectionStrings:Portal"] = _a.PostgreSqlConnection,
+            ["Portal:MediaPath"] = _media,
+        });
+        _ = c.Services;
+
+        Assert.True(File.Exists(inFlight), "the third instance's start-up sweep took another instance's upload");
     }
 }
