@@ -28,6 +28,8 @@ public static class PortalCommands
             "backup --verify <folder>        check a backup: checksums, integrity_check, counts, media",
         ["restore"] = "restore <folder>                rebuild an empty Portal:DataPath from a verified backup",
         ["migrate"] = "migrate                         apply database migrations, then exit without serving",
+        ["copy-database"] = "copy-database --to \"<PostgreSQL connection string>\"\n" +
+            "                                copy this SQLite portal, every row, into an empty PostgreSQL database",
         ["media sweep"] = "media sweep [--older-than-minutes N]\n" +
             "                                publish or delete media files an interrupted upload left (default N: 10)",
     };
@@ -59,7 +61,7 @@ public static class PortalCommands
         string? path = null;
         for (var i = 0; i < rest.Count; i++)
         {
-            if (rest[i] is "--email" or "--role" or "--name" or "--older-than-minutes" && i + 1 < rest.Count)
+            if (rest[i] is "--email" or "--role" or "--name" or "--older-than-minutes" or "--to" && i + 1 < rest.Count)
             {
                 options[rest[i][2..]] = rest[++i];
             }
@@ -152,6 +154,8 @@ public static class PortalCommands
             case "migrate":
                 await Console.Out.WriteLineAsync("The database is up to date.");
                 return 0;
+            case "copy-database":
+                return await CopyDatabaseAsync(services, command.Options);
             case "media sweep":
             {
                 var minutes = 10;
@@ -173,6 +177,29 @@ public static class PortalCommands
 
     private static string Folder(IServiceProvider services, string? path) =>
         path is null ? services.GetRequiredService<PortalPaths>().ContentPath : System.IO.Path.GetFullPath(path);
+
+    private static async Task<int> CopyDatabaseAsync(IServiceProvider services, IReadOnlyDictionary<string, string> options)
+    {
+        if (!options.TryGetValue("to", out var to) || string.IsNullOrWhiteSpace(to))
+        {
+            await Console.Error.WriteLineAsync(Usage("copy-database"));
+            return UsageError;
+        }
+        try
+        {
+            var copied = await services.GetRequiredService<DatabaseCopy>().ToPostgreSqlAsync(to, CancellationToken.None);
+            await Console.Out.WriteLineAsync($"Copied {copied.Sum(c => c.Rows)} rows of {copied.Count} tables into PostgreSQL: " +
+                string.Join(", ", copied.Where(c => c.Rows > 0).Select(c => $"{c.Rows} {c.Table}")) + ".");
+            await Console.Out.WriteLineAsync("Next: copy the media folder to Portal:MediaPath, set Portal:Database=PostgreSQL and ConnectionStrings:Portal, and start the portal.");
+            return 0;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException or ArgumentException)
+        {
+            // A wrong password, an unknown host, a database that is not empty: said plainly, and nothing was committed.
+            await Console.Error.WriteLineAsync($"copy-database stopped, and nothing was committed: {ex.Message}");
+            return 1;
+        }
+    }
 
     private static async Task<int> AddUserAsync(IServiceProvider services, IReadOnlyDictionary<string, string> options)
     {

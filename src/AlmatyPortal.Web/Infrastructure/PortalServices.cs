@@ -45,6 +45,7 @@ public static class PortalServices
         services.AddSingleton<OfficeClock>();
         services.AddSingleton<SiteLinks>();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddScoped<DatabaseCopy>();
         // Each feature registers its own services; the order of the hosted services is the order they start in.
         services.AddMedia().AddBackups().AddContent().AddNews().AddOrganisations().AddFeeds().AddSearch().AddConferences().AddArticles();
         services.AddScoped<Areas.Admin.Pages.Dashboard>();
