@@ -17,14 +17,43 @@ internal sealed class DatabaseInitializer(
         Directory.CreateDirectory(paths.DataPath);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
+            await db.Database.MigrateAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await PrepareAsync(scope.ServiceProvider, db, cancellationToken);
+            return;
         }
+        // Instances started together on one PostgreSQL database take turns: the first migrates the database and
+        // imports content/ into it, the others find both done.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.SqlQuery<string>($"SELECT pg_advisory_lock({StartupLock})::text AS \"Value\"").ToListAsync(cancellationToken);
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+                await PrepareAsync(scope.ServiceProvider, db, cancellationToken);
+            }
+            finally
+            {
+                await db.Database.SqlQuery<bool>($"SELECT pg_advisory_unlock({StartupLock}) AS \"Value\"").ToListAsync(CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
-        await EnsureStaffAsync(scope.ServiceProvider);
-        var search = scope.ServiceProvider.GetRequiredService<Features.Search.SearchIndex>();
+    /// <summary>The PostgreSQL advisory lock held while one instance prepares the database ("AlmatyP0").</summary>
+    private const long StartupLock = 0x416C6D6174795030;
+
+    /// <summary>Staff roles and the first admin, the search index, the first import, the archive counts and the names.</summary>
+    private async Task PrepareAsync(IServiceProvider services, PortalDbContext db, CancellationToken cancellationToken)
+    {
+        await EnsureStaffAsync(services);
+        var search = services.GetRequiredService<Features.Search.SearchIndex>();
         if (await search.NeedsRebuildAsync(cancellationToken))
         {
             await search.RebuildAsync(cancellationToken);
@@ -33,14 +62,14 @@ internal sealed class DatabaseInitializer(
         if (options.Value.ImportOnStartup && !await db.Sections.AnyAsync(cancellationToken) && !await db.Articles.AnyAsync(cancellationToken))
         {
             logger.LogInformation("The database is empty: importing content from {ContentPath}", paths.ContentPath);
-            var report = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(paths.ContentPath, cancellationToken);
+            var report = await services.GetRequiredService<ContentImporter>().ImportAsync(paths.ContentPath, cancellationToken);
             if (report.HasProblems)
             {
                 logger.LogWarning("Start-up import finished with problems: {Report}", report.ToString());
             }
         }
-        await scope.ServiceProvider.GetRequiredService<Features.News.ArchiveMonthCounts>().EnsureAsync(cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<Features.Names.NameBook>().ReloadAsync(db, cancellationToken);
+        await services.GetRequiredService<Features.News.ArchiveMonthCounts>().EnsureAsync(cancellationToken);
+        await services.GetRequiredService<Features.Names.NameBook>().ReloadAsync(db, cancellationToken);
     }
 
     private async Task EnsureStaffAsync(IServiceProvider services)
