@@ -4,7 +4,9 @@
 #     served from the output cache (hit), with the cache off (miss), and as a static file of the same bytes served by
 #     the same process, with each page's ratio to that file;
 #   * the latency of one reader at a time (p50, p90, p99) for each kind of page with the cache off, at archive scale;
-#   * server memory (RSS) after the load, and the cold start to the first 200 on an existing database.
+#   * server memory (RSS) after the load, and the cold start to the first 200 on an existing database;
+#   * the same pages on PostgreSQL (hit and miss, and one reader at a time), side by side with SQLite, when Debian's
+#     postgresql is installed: the SQLite database is copied into a throwaway cluster with `copy-database --to`.
 # The database is content/ plus generated articles (bench/generate.py), so lists, tags and archives are realistic.
 # Rounds are interleaved, so machine noise hits every column alike; the tables report medians of the rounds.
 #
@@ -16,9 +18,13 @@ ROUNDS=${2:-3}
 SECONDS_PER_ROUND=${3:-5}
 HIT_PORT=${PORT:-5099}
 MISS_PORT=$((HIT_PORT + 1))
+PG_HIT_PORT=$((HIT_PORT + 2))
+PG_MISS_PORT=$((HIT_PORT + 3))
+PG_PORT=$((HIT_PORT + 4))
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -1 || true)
 WORK=$(mktemp -d)
 STATIC=src/AlmatyPortal.Web/wwwroot/bench-static
-trap 'kill ${HIT:-} ${MISS:-} 2>/dev/null || true; rm -rf "$WORK" "$STATIC"' EXIT
+trap 'kill ${HIT:-} ${MISS:-} ${PG_HIT:-} ${PG_MISS:-} 2>/dev/null || true; [ -n "${PG_BIN:-}" ] && [ -d "$WORK/pg" ] && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -m immediate stop >/dev/null 2>&1; rm -rf "$WORK" "$STATIC"' EXIT
 
 command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
 dotnet build src/AlmatyPortal.Web -c Release -v q -nologo > "$WORK/build.log" || { cat "$WORK/build.log"; exit 1; }
@@ -44,6 +50,23 @@ warm=$(start "$HIT_PORT"); wait_for "$HIT_PORT"; kill "$warm"; wait "$warm" 2>/d
 HIT=$(start "$HIT_PORT"); wait_for "$HIT_PORT"
 MISS=$(start "$MISS_PORT" --PageCache:Enabled=false); wait_for "$MISS_PORT"
 
+# PostgreSQL: a throwaway cluster (fsync on, as in production) holding a copy of the same database.
+PG=""
+if [ -n "$PG_BIN" ]; then
+  chmod 711 "$WORK" && mkdir -p "$WORK/pg" && chown postgres "$WORK/pg"
+  runuser -u postgres -- "$PG_BIN/initdb" -D "$WORK/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/log" -w start \
+    -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c shared_buffers=1GB" >/dev/null
+  "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE portal" >/dev/null
+  PG_CONN="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=portal;Maximum Pool Size=50"
+  (cd src/AlmatyPortal.Web && dotnet "$APP" copy-database --to "$PG_CONN" --Portal:DataPath="$WORK/data" \
+    --Serilog:MinimumLevel:Default=Warning > "$WORK/copy.log") || { cat "$WORK/copy.log"; exit 1; }
+  "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d portal -qc "VACUUM ANALYZE" >/dev/null
+  PG_HIT=$(start "$PG_HIT_PORT" --Portal:Database=PostgreSQL "--ConnectionStrings:Portal=$PG_CONN"); wait_for "$PG_HIT_PORT"
+  PG_MISS=$(start "$PG_MISS_PORT" --Portal:Database=PostgreSQL "--ConnectionStrings:Portal=$PG_CONN" --PageCache:Enabled=false); wait_for "$PG_MISS_PORT"
+  PG=1
+fi
+
 ARTICLE=/news/unhcr-convenes-regional-conference-on-refugee-protection-and-migration
 declare -A PAGES=(
   [article]=$ARTICLE
@@ -65,7 +88,8 @@ measure() { # key url connections seconds
   P99[$1]+="$(awk '$1=="99%" {print $2}' <<<"$out" | to_ms) "
 }
 for name in "${ORDER[@]}"; do  # warm-up: JIT and the cache
-  for url in "http://127.0.0.1:$HIT_PORT${PAGES[$name]}" "http://127.0.0.1:$MISS_PORT${PAGES[$name]}" "http://127.0.0.1:$HIT_PORT/bench-static/$name.html"; do
+  for url in "http://127.0.0.1:$HIT_PORT${PAGES[$name]}" "http://127.0.0.1:$MISS_PORT${PAGES[$name]}" "http://127.0.0.1:$HIT_PORT/bench-static/$name.html" \
+    ${PG:+"http://127.0.0.1:$PG_HIT_PORT${PAGES[$name]}" "http://127.0.0.1:$PG_MISS_PORT${PAGES[$name]}"}; do
     wrk -t1 -c4 -d1s "$url" >/dev/null
   done
 done
@@ -74,6 +98,10 @@ for round in $(seq 1 "$ROUNDS"); do
     measure "$name:hit" "http://127.0.0.1:$HIT_PORT${PAGES[$name]}" 32 "$SECONDS_PER_ROUND"
     measure "$name:miss" "http://127.0.0.1:$MISS_PORT${PAGES[$name]}" 32 "$SECONDS_PER_ROUND"
     measure "$name:static" "http://127.0.0.1:$HIT_PORT/bench-static/$name.html" 32 "$SECONDS_PER_ROUND"
+    if [ -n "$PG" ]; then
+      measure "$name:pg-hit" "http://127.0.0.1:$PG_HIT_PORT${PAGES[$name]}" 32 "$SECONDS_PER_ROUND"
+      measure "$name:pg-miss" "http://127.0.0.1:$PG_MISS_PORT${PAGES[$name]}" 32 "$SECONDS_PER_ROUND"
+    fi
   done
 done
 
@@ -88,6 +116,20 @@ for name in "${ORDER[@]}"; do
     "$(echo "${P50[$name:hit]}" | median)" "$(echo "${P99[$name:hit]}" | median)" "$(awk -v a="$h" -v b="$s" 'BEGIN {print a/b}')" \
     "$m" "$(echo "${P50[$name:miss]}" | median)" "$(echo "${P99[$name:miss]}" | median)" "$(awk -v a="$m" -v b="$s" 'BEGIN {print a/b}')"
 done
+if [ -n "$PG" ]; then
+  echo
+  echo "### $ARTICLES articles on PostgreSQL beside SQLite: 32 connections (medians of the same rounds)"
+  echo
+  echo "| page | SQLite hit req/s | PostgreSQL hit req/s | PostgreSQL hit p50 / p99 ms | SQLite miss req/s | PostgreSQL miss req/s | PostgreSQL miss p50 / p99 ms | PostgreSQL ÷ SQLite miss |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  for name in "${ORDER[@]}"; do
+    h=$(echo "${RPS[$name:hit]}" | median); m=$(echo "${RPS[$name:miss]}" | median)
+    ph=$(echo "${RPS[$name:pg-hit]}" | median); pm=$(echo "${RPS[$name:pg-miss]}" | median)
+    printf '| %s | %.0f | %.0f | %s / %s | %.0f | %.0f | %s / %s | %.2f× |\n' "$name" "$h" "$ph" \
+      "$(echo "${P50[$name:pg-hit]}" | median)" "$(echo "${P99[$name:pg-hit]}" | median)" "$m" "$pm" \
+      "$(echo "${P50[$name:pg-miss]}" | median)" "$(echo "${P99[$name:pg-miss]}" | median)" "$(awk -v a="$pm" -v b="$m" 'BEGIN {print a/b}')"
+  done
+fi
 
 # One reader at a time, cache off: the cost of answering each kind of page once, at this archive size.
 ru_page=$(( ARTICLES * 4 / 5 / 10 / 2 )); [ "$ru_page" -ge 1 ] || ru_page=1
@@ -101,20 +143,29 @@ ONE_ORDER=(home news "news?page=$ru_page" tag-benchmark archive archive-month ar
 echo
 echo "### $ARTICLES articles: one reader at a time, cache off (${SECONDS_PER_ROUND}s each)"
 echo
-echo "| page | p50 ms | p90 ms | p99 ms |"
-echo "|---|---:|---:|---:|"
+one() { # url: "p50 | p90 | p99" of one reader at a time, or "not 200"
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = 200 ] || { echo "not 200 | | "; return; }
+  local out; out=$(wrk -t1 -c1 -d"${SECONDS_PER_ROUND}s" --latency "$1")
+  echo "$(awk '$1=="50%" {print $2}' <<<"$out" | to_ms) | $(awk '$1=="90%" {print $2}' <<<"$out" | to_ms) | $(awk '$1=="99%" {print $2}' <<<"$out" | to_ms)"
+}
+if [ -n "$PG" ]; then
+  echo "| page | SQLite p50 ms | p90 ms | p99 ms | PostgreSQL p50 ms | p90 ms | p99 ms |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+else
+  echo "| page | p50 ms | p90 ms | p99 ms |"
+  echo "|---|---:|---:|---:|"
+fi
 for name in "${ONE_ORDER[@]}"; do
-  url="http://127.0.0.1:$MISS_PORT${ONE[$name]}"
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$url")" = 200 ] || { echo "| $name | not 200 | | |"; continue; }
-  out=$(wrk -t1 -c1 -d"${SECONDS_PER_ROUND}s" --latency "$url")
-  printf '| %s | %s | %s | %s |\n' "$name" "$(awk '$1=="50%" {print $2}' <<<"$out" | to_ms)" "$(awk '$1=="90%" {print $2}' <<<"$out" | to_ms)" "$(awk '$1=="99%" {print $2}' <<<"$out" | to_ms)"
+  line="| $name | $(one "http://127.0.0.1:$MISS_PORT${ONE[$name]}") |"
+  [ -n "$PG" ] && line+=" $(one "http://127.0.0.1:$PG_MISS_PORT${ONE[$name]}") |"
+  echo "$line"
 done
 
 # Cold start as an office installs it: published for this platform, compiled ahead of time (ReadyToRun), beside the
 # build output the rest of the run used; each the median of 5 starts on the same database, nothing else running.
 rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$(pgrep -f "urls http://127.0.0.1:$1" | head -1)/status"; }
 RSS_HIT=$(rss "$HIT_PORT"); RSS_MISS=$(rss "$MISS_PORT")
-kill "$HIT" "$MISS"; wait "$HIT" "$MISS" 2>/dev/null || true; HIT=; MISS=
+kill "$HIT" "$MISS" ${PG_HIT:-} ${PG_MISS:-}; wait "$HIT" "$MISS" ${PG_HIT:-} ${PG_MISS:-} 2>/dev/null || true; HIT=; MISS=; PG_HIT=; PG_MISS=
 dotnet publish src/AlmatyPortal.Web -c Release -r linux-x64 --self-contained false -o "$WORK/app" -v q -nologo > "$WORK/publish.log" || { cat "$WORK/publish.log"; exit 1; }
 cold() { # folder dll: a start from that folder to the first 200 of /
   local starts="" pid t0
