@@ -1,6 +1,7 @@
 using AlmatyPortal.Tests.Support;
 using AlmatyPortal.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Tests.Integration;
 
@@ -60,8 +61,11 @@ public sealed class CommandLineTests : IDisposable
             Assert.Equal(0, exit);
             await using var db = new Npgsql.NpgsqlConnection(connection);
             await db.OpenAsync();
-            await using var migrations = new Npgsql.NpgsqlCommand("""SELECT string_agg("MigrationId", ',') FROM "__EFMigrationsHistory" """, db);
-            Assert.EndsWith("_InitialPostgreSql", (string)(await migrations.ExecuteScalarAsync())!, StringComparison.Ordinal);
+            await using var migrations = new Npgsql.NpgsqlCommand("""SELECT string_agg("MigrationId", ',' ORDER BY "MigrationId") FROM "__EFMigrationsHistory" """, db);
+            await using var model = new PostgreSqlPortalDbContext(new DbContextOptionsBuilder<PostgreSqlPortalDbContext>().UseNpgsql(connection).Options);
+            // Exactly the PostgreSQL set, none of SQLite's.
+            Assert.Equal(string.Join(',', model.Database.GetMigrations().Order(StringComparer.Ordinal)), (string)(await migrations.ExecuteScalarAsync())!);
+            Assert.Contains("_InitialPostgreSql", (string)(await migrations.ExecuteScalarAsync())!, StringComparison.Ordinal);
             await using var vector = new Npgsql.NpgsqlCommand(
                 "SELECT data_type FROM information_schema.columns WHERE table_name = 'SearchDocuments' AND column_name = 'Vector'", db);
             Assert.Equal("tsvector", await vector.ExecuteScalarAsync());
