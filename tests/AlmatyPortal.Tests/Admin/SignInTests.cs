@@ -76,6 +76,26 @@ public sealed class SignInTests : IDisposable
     }
 
     [Fact]
+    public async Task Attempts_on_both_sides_of_a_minute_turning_over_count_together()
+    {
+        var client = Staff.Client(_portal);
+        var statuses = new List<HttpStatusCode>();
+        _portal.Clock.Set(new DateTimeOffset(2030, 5, 1, 10, 0, 59, 500, TimeSpan.Zero));
+        for (var i = 0; i < 6; i++)
+        {
+            statuses.Add((await Staff.SignInAsync(client, $"before{i}@example.org", "x")).StatusCode);
+        }
+        _portal.Clock.Set(new DateTimeOffset(2030, 5, 1, 10, 1, 0, 200, TimeSpan.Zero));
+        for (var i = 0; i < 5; i++)
+        {
+            statuses.Add((await Staff.SignInAsync(client, $"after{i}@example.org", "x")).StatusCode);
+        }
+
+        Assert.Equal(10, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
     public async Task The_session_cookie_is_secure_http_only_and_new_at_each_sign_in()
     {
         var email = await Staff.CreateAsync(_portal, StaffRoles.Editor);
