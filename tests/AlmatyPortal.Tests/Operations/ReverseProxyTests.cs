@@ -27,22 +27,8 @@ public sealed class ReverseProxyTests : IAsyncLifetime
         _portal = await PublishedPortal.StartAsync(Path.Combine(_root, "data"), null,
             $"--Portal:KnownProxies={ProxyAddress}", $"--Portal:PublicUrl=https://{PublicHost}");
         _nginxPort = PublishedPortal.FreePort();
-        var config = Path.Combine(_root, "nginx.conf");
         // As README's "Running in production" shows it, with TLS ended in front of nginx (X-Forwarded-Proto https).
-        await File.WriteAllTextAsync(config, $$"""
-            daemon off;
-            user root;
-            worker_processes 1;
-            pid {{_root}}/nginx.pid;
-            error_log {{_root}}/error.log warn;
-            events { worker_connections 64; }
-            http {
-                access_log off;
-                client_body_temp_path {{_root}}/body;
-                proxy_temp_path {{_root}}/proxy;
-                fastcgi_temp_path {{_root}}/fastcgi;
-                uwsgi_temp_path {{_root}}/uwsgi;
-                scgi_temp_path {{_root}}/scgi;
+        _nginx = await Nginx.StartAsync(_root, _nginxPort, $$"""
                 server {
                     listen 127.0.0.1:{{_nginxPort}};
                     location / {
@@ -53,32 +39,12 @@ public sealed class ReverseProxyTests : IAsyncLifetime
                         proxy_set_header X-Forwarded-Proto https;
                     }
                 }
-            }
             """);
-        _nginx = PublishedPortal.Start("/usr/sbin/nginx", ["-c", config, "-p", _root], _root);
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, _nginxPort);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100);
-            }
-        }
-        Assert.Fail("nginx did not start: " + await File.ReadAllTextAsync(Path.Combine(_root, "error.log")));
     }
 
     public Task DisposeAsync()
     {
-        if (_nginx is { HasExited: false })
-        {
-            _nginx.Kill(entireProcessTree: true);
-            _nginx.WaitForExit(5000);
-        }
+        Nginx.Stop(_nginx);
         _portal.Dispose();
         SqliteConnection.ClearAllPools();
         try

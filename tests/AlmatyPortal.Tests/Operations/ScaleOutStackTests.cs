@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using AlmatyPortal.Tests.Support;
 using Npgsql;
 
@@ -50,48 +49,12 @@ public sealed class ScaleOutStackTests(Xunit.Abstractions.ITestOutputHelper outp
             .Replace("$scheme;", "https;", StringComparison.Ordinal);
         site = string.Join('\n', site.Split('\n').Where(l => !l.TrimStart().StartsWith("ssl_certificate", StringComparison.Ordinal)));
         Assert.Contains($"127.0.0.1:{_b.Port}", site, StringComparison.Ordinal);
-        var config = Path.Combine(_root, "nginx.conf");
-        await File.WriteAllTextAsync(config, $$"""
-            daemon off;
-            user root;
-            worker_processes 1;
-            pid {{_root}}/nginx.pid;
-            error_log {{_root}}/error.log warn;
-            events { worker_connections 256; }
-            http {
-                access_log off;
-                client_body_temp_path {{_root}}/body;
-                proxy_temp_path {{_root}}/proxy;
-                fastcgi_temp_path {{_root}}/fastcgi;
-                uwsgi_temp_path {{_root}}/uwsgi;
-                scgi_temp_path {{_root}}/scgi;
-            {{site}}
-            }
-            """);
-        _nginx = PublishedPortal.Start("/usr/sbin/nginx", ["-c", config, "-p", _root], _root);
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, _nginxPort);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100);
-            }
-        }
-        Assert.Fail("nginx did not start: " + await File.ReadAllTextAsync(Path.Combine(_root, "error.log")));
+        _nginx = await Nginx.StartAsync(_root, _nginxPort, site);
     }
 
     public Task DisposeAsync()
     {
-        if (_nginx is { HasExited: false })
-        {
-            _nginx.Kill(entireProcessTree: true);
-            _nginx.WaitForExit(5000);
-        }
+        Nginx.Stop(_nginx);
         _a?.Dispose();
         _b?.Dispose();
         PostgreSqlServer.DropDatabase(_database);

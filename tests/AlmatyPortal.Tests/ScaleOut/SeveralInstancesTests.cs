@@ -32,11 +32,7 @@ public sealed class SeveralInstancesTests : IDisposable
         _a = new PortalFactory(null, settings, PortalDatabase.PostgreSql);
         // A migrates the database and imports content/ before B starts on it.
         _ = _a.Services;
-        _b = new PortalFactory(null, new Dictionary<string, string?>(settings)
-        {
-            ["Portal:Database"] = "PostgreSQL",
-            ["ConnectionStrings:Portal"] = _a.PostgreSqlConnection,
-        });
+        _b = _a.AnotherInstance(settings);
         _ = _b.Services;
     }
 
@@ -225,12 +221,7 @@ public sealed class SeveralInstancesTests : IDisposable
         var inFlight = Path.Combine(_media, "arriving.jpg.12345678" + Web.Features.Media.MediaStore.PendingSuffix);
         File.WriteAllBytes(inFlight, Images.Jpeg(200, 100));
 
-        using var c = new PortalFactory(null, new Dictionary<string, string?>
-        {
-            ["Portal:Database"] = "PostgreSQL",
-            ["ConnectionStrings:Portal"] = _a.PostgreSqlConnection,
-            ["Portal:MediaPath"] = _media,
-        });
+        using var c = _a.AnotherInstance(new Dictionary<string, string?> { ["Portal:MediaPath"] = _media });
         _ = c.Services;
 
         Assert.True(File.Exists(inFlight), "the third instance's start-up sweep took another instance's upload");

@@ -26,11 +26,7 @@ public sealed class SharedCacheTests : IDisposable
         };
         _a = new PortalFactory(null, settings, PortalDatabase.PostgreSql);
         _ = _a.Services;
-        _b = new PortalFactory(null, new Dictionary<string, string?>(settings)
-        {
-            ["Portal:Database"] = "PostgreSQL",
-            ["ConnectionStrings:Portal"] = _a.PostgreSqlConnection,
-        });
+        _b = _a.AnotherInstance(settings);
         _ = _b.Services;
     }
 

@@ -41,6 +41,14 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>The connection string of this portal's PostgreSQL database, when it has one.</summary>
     public string? PostgreSqlConnection { get; }
 
+    /// <summary>Another instance on this portal's PostgreSQL database (as another machine would be), with these settings.</summary>
+    public PortalFactory AnotherInstance(IDictionary<string, string?>? settings = null) =>
+        new(null, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Portal:Database"] = "PostgreSQL",
+            ["ConnectionStrings:Portal"] = PostgreSqlConnection ?? throw new InvalidOperationException("this portal is not on PostgreSQL"),
+        });
+
     public static string RepositoryContent =>
         PortalPaths.FindRepositoryContent(AppContext.BaseDirectory) ?? throw new InvalidOperationException("content/ not found");
 
