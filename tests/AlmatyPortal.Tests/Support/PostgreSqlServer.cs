@@ -53,9 +53,12 @@ public static class PostgreSqlServer
             throw new InvalidOperationException(
                 "The PostgreSQL tests need a server: install Debian's postgresql package (apt-get install -y postgresql), or set ALMATY_TEST_POSTGRES to a connection string.");
         }
+        var asRoot = Environment.UserName == "root";
+        StopAbandoned(bin, asRoot);
         var folder = Path.Combine(Path.GetTempPath(), "almaty-pg-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(folder);
-        var asRoot = Environment.UserName == "root";
+        // Whose server this is: a later run stops it if this test process died without stopping it.
+        File.WriteAllText(Path.Combine(folder, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (asRoot)
         {
             // PostgreSQL refuses to run as root: the cluster belongs to the postgres user the package created.
@@ -79,6 +82,40 @@ public static class PostgreSqlServer
             }
         };
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
+    }
+
+    private const string OwnerFile = "owner.pid";
+
+    /// <summary>
+    /// The test host is not always given the chance to run its exit handlers: servers earlier runs started, whose test
+    /// process is gone, are stopped and their folders removed.
+    /// </summary>
+    private static void StopAbandoned(string bin, bool asRoot)
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), "almaty-pg-*"))
+        {
+            var owner = Path.Combine(folder, OwnerFile);
+            var abandoned = File.Exists(owner)
+                ? int.TryParse(File.ReadAllText(owner), out var pid) && !Directory.Exists($"/proc/{pid}")
+                // A folder that names no owner is older than owners are: left over if it is more than an hour old.
+                : Directory.GetCreationTimeUtc(folder) < DateTime.UtcNow.AddHours(-1);
+            if (!abandoned)
+            {
+                continue;
+            }
+            try
+            {
+                if (File.Exists(Path.Combine(folder, "data", "postmaster.pid")))
+                {
+                    Run(Path.Combine(bin, "pg_ctl"), ["-D", Path.Combine(folder, "data"), "-m", "immediate", "stop"], asRoot);
+                }
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidOperationException or UnauthorizedAccessException)
+            {
+                // In use, or already gone; a later run tries again.
+            }
+        }
     }
 
     private static void Run(string file, string[] args, bool asRoot)
