@@ -20,18 +20,6 @@ public sealed class SharedPageStore(IOutputCacheStore redis, TimeProvider clock,
     private DateTimeOffset? _downSince;
     private DateTimeOffset _nextTry;
 
-    /// <summary>Whether Redis is being used now (false during an outage).</summary>
-    public bool Available
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _downSince is null;
-            }
-        }
-    }
-
     public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) =>
         await Guarded(() => redis.GetAsync(key, cancellationToken), default(byte[]));
 
