@@ -17,33 +17,17 @@ internal sealed class DatabaseInitializer(
         Directory.CreateDirectory(paths.DataPath);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        if (db.Database.IsSqlite())
-        {
-            await db.Database.MigrateAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            await PrepareAsync(scope.ServiceProvider, db, cancellationToken);
-            return;
-        }
         // Instances started together on one PostgreSQL database take turns: the first migrates the database and
         // imports content/ into it, the others find both done.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        await AdvisoryLock.RunAsync(db.Database, StartupLock, wait: true, async () =>
         {
-            await db.Database.SqlQuery<string>($"SELECT pg_advisory_lock({StartupLock})::text AS \"Value\"").ToListAsync(cancellationToken);
-            try
+            await db.Database.MigrateAsync(cancellationToken);
+            if (db.Database.IsSqlite())
             {
-                await db.Database.MigrateAsync(cancellationToken);
-                await PrepareAsync(scope.ServiceProvider, db, cancellationToken);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
-            finally
-            {
-                await db.Database.SqlQuery<bool>($"SELECT pg_advisory_unlock({StartupLock}) AS \"Value\"").ToListAsync(CancellationToken.None);
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+            await PrepareAsync(scope.ServiceProvider, db, cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>The PostgreSQL advisory lock held while one instance prepares the database ("AlmatyP0").</summary>

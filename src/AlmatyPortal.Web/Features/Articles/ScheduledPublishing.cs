@@ -18,30 +18,9 @@ public sealed class ScheduledPublishing(PortalDbContext db, AuditLog audit, Offi
     /// </summary>
     public async Task<int> PublishDueAsync(CancellationToken ct = default)
     {
-        if (!db.Database.IsNpgsql())
-        {
-            return await PublishRoundAsync(ct);
-        }
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({SchedulerLock}) AS \"Value\"").SingleAsync(ct))
-            {
-                return 0;
-            }
-            try
-            {
-                return await PublishRoundAsync(ct);
-            }
-            finally
-            {
-                await db.Database.SqlQuery<bool>($"SELECT pg_advisory_unlock({SchedulerLock}) AS \"Value\"").SingleAsync(CancellationToken.None);
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        var published = 0;
+        await AdvisoryLock.RunAsync(db.Database, SchedulerLock, wait: false, async () => published = await PublishRoundAsync(ct), ct);
+        return published;
     }
 
     private async Task<int> PublishRoundAsync(CancellationToken ct)
