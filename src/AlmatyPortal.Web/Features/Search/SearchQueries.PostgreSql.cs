@@ -65,18 +65,7 @@ public sealed partial class SearchQueries
         Task<int> CountAsync(string match) =>
             db.Database.SqlQueryRaw<int>(countSql, [.. Clone(parameters), new NpgsqlParameter("match", match)]).SingleAsync(ct);
 
-        // As on SQLite: whole words first; their prefixes only when the words alone match no more than are ranked.
-        var exact = ToTsQuery(request.Query, prefix: false)!;
-        var match = exact;
-        var counted = await CountAsync(exact);
-        if (counted <= RankedMatches && exact != prefixed)
-        {
-            match = prefixed;
-            counted = await CountAsync(prefixed);
-        }
-        var total = Math.Min(counted, RankedMatches);
-        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
-        var page = Math.Clamp(request.Page, 1, pageCount);
+        var plan = await PlanAsync(ToTsQuery(request.Query, prefix: false)!, prefixed, CountAsync, request.Page, pageSize);
         // ts_rank for the RankedMatches most recent candidates only; ts_headline for the page only.
         var pageSql = """
             WITH "Candidates" AS (
@@ -91,15 +80,11 @@ public sealed partial class SearchQueries
             FROM "Page" AS p JOIN "SearchDocuments" AS d ON d."Id" = p."Id"
             ORDER BY p."Rank" DESC, p."Date" DESC
             """;
-        parameters.Add(new NpgsqlParameter("match", match));
+        parameters.Add(new NpgsqlParameter("match", plan.Match));
         parameters.Add(new NpgsqlParameter("take", pageSize));
-        parameters.Add(new NpgsqlParameter("skip", (page - 1) * pageSize));
+        parameters.Add(new NpgsqlParameter("skip", (plan.Page - 1) * pageSize));
         parameters.Add(new NpgsqlParameter("headline", $"StartSel={MarkOpen}, StopSel={MarkClose}, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=…"));
-        var rows = await db.Database.SqlQueryRaw<SearchRow>(pageSql, Clone(parameters)).ToListAsync(ct);
-        var hits = rows.Select(r => new SearchHit(
-            r.Kind == nameof(SearchKind.Conference) ? SearchKind.Conference : SearchKind.Article,
-            r.Slug, r.Title, r.Summary, DateTime.SpecifyKind(r.Date, DateTimeKind.Utc), Highlight(r.Snippet))).ToList();
-        return new SearchResults(hits, total, page, pageCount, counted > RankedMatches);
+        return Results(await db.Database.SqlQueryRaw<SearchRow>(pageSql, Clone(parameters)).ToListAsync(ct), plan);
     }
 
     private static object[] Clone(List<NpgsqlParameter> parameters) => parameters.Select(p => (object)p.Clone()).ToArray();

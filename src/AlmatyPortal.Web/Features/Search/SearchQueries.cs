@@ -89,17 +89,7 @@ public sealed partial class SearchQueries(PortalDbContext db)
         // match than the word alone: when the whole words already match more than are ranked, they are what is ranked.
         // Otherwise the prefixes are (so "declar" finds "declaration" and a Russian stem its endings). At most the
         // RankedMatches most recently indexed matches (FTS5's own order, read without sorting) are counted and ranked.
-        var exact = ToMatch(request.Query, prefix: false)!;
-        var match = exact;
-        var counted = await CountAsync(exact);
-        if (counted <= RankedMatches && exact != prefixed)
-        {
-            match = prefixed;
-            counted = await CountAsync(prefixed);
-        }
-        var total = Math.Min(counted, RankedMatches);
-        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
-        var page = Math.Clamp(request.Page, 1, pageCount);
+        var plan = await PlanAsync(ToMatch(request.Query, prefix: false)!, prefixed, CountAsync, request.Page, pageSize);
         // bm25 for the candidates only; snippets for the page only. CROSS JOIN keeps each side of a join where it is written.
         var pageSql = """
             WITH "Candidates" AS (
@@ -115,15 +105,38 @@ public sealed partial class SearchQueries(PortalDbContext db)
             WHERE "SearchEntries" MATCH @match
             ORDER BY p."Rank", p."Date" DESC
             """;
-        parameters.Add(new SqliteParameter("@match", match));
+        parameters.Add(new SqliteParameter("@match", plan.Match));
         parameters.Add(new SqliteParameter("@take", pageSize));
-        parameters.Add(new SqliteParameter("@skip", (page - 1) * pageSize));
-        var rows = await db.Database.SqlQueryRaw<SearchRow>(pageSql, Clone(parameters)).ToListAsync(ct);
-        var hits = rows.Select(r => new SearchHit(
-            r.Kind == nameof(SearchKind.Conference) ? SearchKind.Conference : SearchKind.Article,
-            r.Slug, r.Title, r.Summary, DateTime.SpecifyKind(r.Date, DateTimeKind.Utc), Highlight(r.Snippet))).ToList();
-        return new SearchResults(hits, total, page, pageCount, counted > RankedMatches);
+        parameters.Add(new SqliteParameter("@skip", (plan.Page - 1) * pageSize));
+        return Results(await db.Database.SqlQueryRaw<SearchRow>(pageSql, Clone(parameters)).ToListAsync(ct), plan);
     }
+
+    /// <summary>
+    /// What both engines rank: the whole words, or their prefixes when the words alone match no more than are ranked;
+    /// how many of at most <see cref="RankedMatches"/> that is, and the page asked for within them.
+    /// </summary>
+    private static async Task<Plan> PlanAsync(string exact, string prefixed, Func<string, Task<int>> count, int requestedPage, int pageSize)
+    {
+        var match = exact;
+        var counted = await count(exact);
+        if (counted <= RankedMatches && exact != prefixed)
+        {
+            match = prefixed;
+            counted = await count(prefixed);
+        }
+        var total = Math.Min(counted, RankedMatches);
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        return new Plan(match, counted, total, Math.Clamp(requestedPage, 1, pageCount), pageCount);
+    }
+
+    private sealed record Plan(string Match, int Counted, int Total, int Page, int PageCount);
+
+    /// <summary>The page's rows as hits, their snippets encoded with the matches marked.</summary>
+    private static SearchResults Results(IEnumerable<SearchRow> rows, Plan plan) =>
+        new(rows.Select(r => new SearchHit(
+                r.Kind == nameof(SearchKind.Conference) ? SearchKind.Conference : SearchKind.Article,
+                r.Slug, r.Title, r.Summary, DateTime.SpecifyKind(r.Date, DateTimeKind.Utc), Highlight(r.Snippet))).ToList(),
+            plan.Total, plan.Page, plan.PageCount, plan.Counted > RankedMatches);
 
     /// <summary>The years that have something to find, newest first, for the year filter.</summary>
     /// <remarks>
