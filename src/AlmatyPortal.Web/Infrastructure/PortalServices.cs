@@ -82,10 +82,11 @@ public static class PortalServices
         {
             o.Conventions.Add(new CulturePrefixConvention());
             o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
-            // One folder convention guards the whole admin area; user management and the audit log are for admins.
+            // One folder convention guards the whole admin area; user management, the audit log and the settings are for admins.
             o.Conventions.AuthorizeAreaFolder("Admin", "/", StaffRoles.StaffPolicy);
             o.Conventions.AuthorizeAreaFolder("Admin", "/Users", StaffRoles.AdminPolicy);
             o.Conventions.AuthorizeAreaFolder("Admin", "/Audit", StaffRoles.AdminPolicy);
+            o.Conventions.AuthorizeAreaFolder("Admin", "/Settings", StaffRoles.AdminPolicy);
         })
         .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new AntiforgeryRejectionLog()));

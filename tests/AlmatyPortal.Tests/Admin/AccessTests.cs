@@ -10,7 +10,7 @@ public sealed class AccessTests(SeededPortal portal) : IClassFixture<SeededPorta
     [
         "/admin", "/admin/articles", "/admin/articles/edit", "/admin/articles/edit/{article}", "/admin/articles/{article}/history",
         "/admin/conferences", "/admin/conferences/edit", "/admin/conferences/edit/{conference}", "/admin/media", "/admin/sections",
-        "/admin/tags", "/admin/organisations", "/admin/users", "/admin/audit", "/account/password",
+        "/admin/tags", "/admin/organisations", "/admin/users", "/admin/audit", "/admin/settings/checks", "/account/password",
     ];
 
     [Theory]

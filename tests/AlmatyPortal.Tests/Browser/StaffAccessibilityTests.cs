@@ -18,6 +18,7 @@ public sealed class StaffAccessibilityTests(BrowserPortal browser) : IClassFixtu
     [InlineData("/admin/sections")]
     [InlineData("/admin/users")]
     [InlineData("/admin/audit")]
+    [InlineData("/admin/settings/checks")]
     [InlineData("/ru/admin")]
     [InlineData("/ru/admin/articles/edit/{article-ru}")]
     [InlineData("/ru/admin/conferences/edit/{conference-ru}")]

@@ -9,7 +9,7 @@ namespace AlmatyPortal.Web.Features.Articles;
 /// Saves, publishes, unpublishes, restores and deletes articles. Every save is checked against the version the editor
 /// started from, keeps a revision, and renders the Markdown once.
 /// </summary>
-public sealed partial class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown, Media.MediaLibrary media, AuditLog audit, OfficeClock clock, IStringLocalizer<SharedResource> t, ILogger<ArticleEditor> logger)
+public sealed partial class ArticleEditor(PortalDbContext db, MarkdownRenderer markdown, Media.MediaLibrary media, PublishChecks checks, AuditLog audit, OfficeClock clock, IStringLocalizer<SharedResource> t, ILogger<ArticleEditor> logger)
 {
     /// <summary>
     /// Validates, applies and commits one save. A new featured image uploaded with it is part of the same unit of
@@ -35,6 +35,10 @@ public sealed partial class ArticleEditor(PortalDbContext db, MarkdownRenderer m
         if (existing is not null && existing.Version != input.Version)
         {
             return await ConflictAsync(existing, input.Version, ct);
+        }
+        if (await BlockedAsync(input, intent, existing?.Status, ct) is { } blocked)
+        {
+            return blocked;
         }
         var article = existing ?? db.Articles.Add(new Article { Language = language, CreatedAt = clock.UtcNow }).Entity;
         if (intent == SaveIntent.Autosave && article.Status != PublicationStatus.Draft)
@@ -98,6 +102,27 @@ public sealed partial class ArticleEditor(PortalDbContext db, MarkdownRenderer m
         }
         media.Finish(upload, committed: outcome is SaveOutcome.Saved);
         return outcome is SaveOutcome.Saved saved && upload.Reused ? saved with { ImageReusedAs = upload.Asset!.Name } : outcome;
+    }
+
+    /// <summary>
+    /// A save that makes the article public (Publish, or Update of a published or scheduled one) is refused while a
+    /// check an admin set to block finds a problem; the editor sees each problem on its field.
+    /// </summary>
+    private async Task<SaveOutcome.Invalid?> BlockedAsync(ArticleInput input, SaveIntent intent, PublicationStatus? status, CancellationToken ct)
+    {
+        var goesPublic = intent == SaveIntent.Publish || intent == SaveIntent.Save && status is PublicationStatus.Published or PublicationStatus.Scheduled;
+        if (!goesPublic)
+        {
+            return null;
+        }
+        var blocking = (await checks.CheckAsync(input, ct)).Where(p => p.Blocks).ToList();
+        if (blocking.Count == 0)
+        {
+            return null;
+        }
+        logger.LogInformation("Publishing article {ArticleId} refused by {Checks}", input.Id, string.Join(", ", blocking.Select(p => p.Check).Distinct()));
+        return new SaveOutcome.Invalid(blocking.GroupBy(p => p.Field).ToDictionary(g => g.Key,
+            g => t["Not published: {0}", string.Join(" ", g.Select(p => p.Message))].Value));
     }
 
     /// <summary>A save that started from an older version: expected, so one Information line, and the current text for the editor.</summary>

@@ -3,18 +3,22 @@ using AlmatyPortal.Web.Features.News;
 namespace AlmatyPortal.Web.Features.Articles;
 
 /// <summary>The reads behind the admin article pages: the form's contents, its choices, lists and history.</summary>
-public sealed class ArticleForms(PortalDbContext db, OfficeClock clock, ArticleTranslations translations, Markdown.MarkdownRenderer markdown)
+public sealed class ArticleForms(PortalDbContext db, OfficeClock clock, ArticleTranslations translations, PublishChecks checks, Markdown.MarkdownRenderer markdown)
 {
-    /// <summary>What the editor page shows around the form: its choices and, for a saved article, its translation state.</summary>
-    public async Task<EditorScreen> ScreenAsync(ArticleState? state, CancellationToken ct)
+    /// <summary>
+    /// What the editor page shows around the form: its choices, what the pre-publish checks find in the text as it
+    /// stands in the form, and, for a saved article, its translation state. A blank new form has nothing to check yet.
+    /// </summary>
+    public async Task<EditorScreen> ScreenAsync(ArticleState? state, ArticleInput input, CancellationToken ct)
     {
         var choices = await ChoicesAsync(ct);
+        var problems = state is null && string.IsNullOrWhiteSpace(input.Title) && string.IsNullOrWhiteSpace(input.Body) ? [] : await checks.CheckAsync(input, ct);
         if (state is null)
         {
-            return new EditorScreen(choices, null, []);
+            return new EditorScreen(choices, null, [], problems);
         }
         var source = await translations.SourceOfAsync(state.TranslationGroup, state.Id, state.TranslatedFromVersion is not null, ct);
-        return new EditorScreen(choices, source, await translations.VersionsAsync(state.TranslationGroup, state.Id, ct));
+        return new EditorScreen(choices, source, await translations.VersionsAsync(state.TranslationGroup, state.Id, ct), problems);
     }
 
     /// <summary>The body as the public page would show it, through the one Markdown pipeline.</summary>
@@ -90,5 +94,5 @@ public sealed record ImageChoice(int Id, string Name, string FileName, string Al
 
 public sealed record ArticleRow(int Id, string Title, string Slug, string Language, PublicationStatus Status, DateTime? PublishAt, DateTime UpdatedAt);
 
-/// <summary>The editor page around the form: the section and image choices, the source of a translation, and the other language versions.</summary>
-public sealed record EditorScreen(EditorChoices Choices, ArticleSource? Source, Dictionary<string, int> OtherVersions);
+/// <summary>The editor page around the form: the section and image choices, the source of a translation, the other language versions and the pre-publish problems.</summary>
+public sealed record EditorScreen(EditorChoices Choices, ArticleSource? Source, Dictionary<string, int> OtherVersions, IReadOnlyList<PublishProblem> Problems);

@@ -17,6 +17,7 @@ public sealed class AuditLog(PortalDbContext db, IHttpContextAccessor http, Time
     public const string UserChange = "user change";
     public const string PasswordChange = "password change";
     public const string Upload = "upload";
+    public const string SettingsChange = "settings change";
 
     /// <summary>Adds an entry to the pending changes; the caller's SaveChanges writes it.</summary>
     public void Add(string action, string target, string detail = "", string? actor = null)

@@ -29,29 +29,32 @@ public sealed class MarkdownRenderer
     /// <summary>Renders Markdown to safe HTML, or says why it cannot.</summary>
     public MarkdownRendering Render(string? markdown)
     {
-        markdown ??= "";
-        if (ExceedsNesting(markdown))
-        {
-            return MarkdownRendering.Refused(TooDeepMessage);
-        }
-
-        MarkdownDocument document;
-        try
-        {
-            document = Markdig.Markdown.Parse(markdown, _pipeline);
-        }
-        catch (ArgumentException ex) when (ex.Message.Contains("nest", StringComparison.OrdinalIgnoreCase))
-        {
-            return MarkdownRendering.Refused(TooDeepMessage);
-        }
-
-        if (Depth(document, 0) > MaxNestingDepth)
+        if (Parse(markdown) is not { } document)
         {
             return MarkdownRendering.Refused(TooDeepMessage);
         }
 
         var html = document.ToHtml(_pipeline);
         return MarkdownRendering.Rendered(_sanitizer.Sanitize(html).Trim());
+    }
+
+    /// <summary>The text's syntax tree, for checks that read its headings, links and images; null when it cannot be rendered.</summary>
+    public MarkdownDocument? Parse(string? markdown)
+    {
+        markdown ??= "";
+        if (ExceedsNesting(markdown))
+        {
+            return null;
+        }
+        try
+        {
+            var document = Markdig.Markdown.Parse(markdown, _pipeline);
+            return Depth(document, 0) > MaxNestingDepth ? null : document;
+        }
+        catch (ArgumentException ex) when (ex.Message.Contains("nest", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
     }
 
     // A cheap pre-parse guard: Markdig recurses on nested containers, so absurd nesting is refused before it parses.

@@ -214,6 +214,20 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
                     b.ToTable("ArticleRevisions");
                 });
 
+            modelBuilder.Entity("AlmatyPortal.Web.Features.Articles.PublishCheckSetting", b =>
+                {
+                    b.Property<string>("Check")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Blocks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Check");
+
+                    b.ToTable("PublishCheckSettings", (string)null);
+                });
+
             modelBuilder.Entity("AlmatyPortal.Web.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

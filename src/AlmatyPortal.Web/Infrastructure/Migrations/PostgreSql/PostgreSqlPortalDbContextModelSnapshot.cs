@@ -221,6 +221,20 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations.PostgreSql
                     b.ToTable("ArticleRevisions");
                 });
 
+            modelBuilder.Entity("AlmatyPortal.Web.Features.Articles.PublishCheckSetting", b =>
+                {
+                    b.Property<string>("Check")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("Blocks")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Check");
+
+                    b.ToTable("PublishCheckSettings", (string)null);
+                });
+
             modelBuilder.Entity("AlmatyPortal.Web.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

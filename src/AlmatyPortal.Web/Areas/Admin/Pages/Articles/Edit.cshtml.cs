@@ -29,6 +29,9 @@ public sealed class EditModel(ArticleEditor editor, ArticleForms forms, ArticleT
     /// <summary>The other language versions (language → article id).</summary>
     public Dictionary<string, int> OtherVersions { get; private set; } = [];
 
+    /// <summary>What the pre-publish checks find in the article as it stands in the form.</summary>
+    public IReadOnlyList<PublishProblem> Problems { get; private set; } = [];
+
     public bool IsOutOfDate => Source is { } source && State?.TranslatedFromVersion is { } followed && source.Version > followed;
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
@@ -152,7 +155,7 @@ public sealed class EditModel(ArticleEditor editor, ArticleForms forms, ArticleT
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
-        (Choices, Source, OtherVersions) = await forms.ScreenAsync(State, ct);
+        (Choices, Source, OtherVersions, Problems) = await forms.ScreenAsync(State, Input, ct);
         return Page();
     }
 }
