@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AlmatyPortal.Web.Infrastructure;
 
 /// <summary>
-/// The portal's one database: news, conference records, media, donate counts, staff accounts and the audit log. This
+/// The portal's one database: news, conference records, processes, media, donate counts, staff accounts and the audit log. This
 /// type is the SQLite database and owns its migrations; <see cref="PostgreSqlPortalDbContext"/> is the same model on
 /// PostgreSQL with migrations of its own, as EF Core keeps one set of migrations per provider.
 /// </summary>
@@ -41,6 +41,7 @@ public class PortalDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyC
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Features.Search.SearchDocument> SearchDocuments => Set<Features.Search.SearchDocument>();
+    public DbSet<Features.Processes.Process> Processes => Set<Features.Processes.Process>();
 
     /// <summary>The data-protection keys, when the portal runs on PostgreSQL: every instance reads the same ones.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

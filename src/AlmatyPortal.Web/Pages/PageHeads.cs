@@ -1,5 +1,6 @@
 using AlmatyPortal.Web.Features.Conferences;
 using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.Processes;
 
 namespace AlmatyPortal.Web.Pages;
 
@@ -29,17 +30,33 @@ public sealed class PageHeads(IStringLocalizer<SharedResource> t, SiteLinks link
         return new PageHead(meta, crumbs);
     }
 
-    public PageHead ForConference(ConferenceView conference, string language, Dictionary<string, string> translations)
+    public PageHead ForConference(ConferenceView conference, string language, Dictionary<string, string> translations, ProcessLink? process)
     {
         var crumbs = new List<(string Name, string? Url)>
         {
             (t["Home"].Value, SitePaths.Home), (t["Conferences"].Value, SitePaths.Conferences), (conference.Title, null),
         };
         var meta = new PageMeta { Alternates = translations };
-        meta.JsonLd.Add(ConferenceStructuredData.For(conference, links, name => t[name].Value));
+        meta.JsonLd.Add(ConferenceStructuredData.For(conference, links, name => t[name].Value,
+            process is null ? null : ProcessStructuredData.SuperEvent(process, language, links)));
         var prefix = Cultures.Prefix(language);
         meta.JsonLd.Add(StructuredData.Breadcrumbs(
             [.. crumbs.Select(c => (c.Name, prefix + (c.Url ?? SitePaths.Conference(conference.Slug))))], links));
+        return new PageHead(meta, crumbs);
+    }
+
+    public PageHead ForProcess(ProcessView process)
+    {
+        var crumbs = new List<(string Name, string? Url)>
+        {
+            (t["Home"].Value, SitePaths.Home), (t["Processes"].Value, SitePaths.Processes), (process.Name, null),
+        };
+        var meta = new PageMeta { Alternates = process.Translations };
+        meta.JsonLd.Add(ProcessStructuredData.For(process, links, name => t[name].Value));
+        var prefix = Cultures.Prefix(process.Language);
+        meta.JsonLd.Add(StructuredData.Breadcrumbs(
+            [.. crumbs.Select(c => (c.Name, prefix + (c.Url ?? SitePaths.Process(process.Slug))))], links));
+        meta.Feeds.Add((process.Name, SitePaths.ProcessFeed(process.Slug)));
         return new PageHead(meta, crumbs);
     }
 }

@@ -11,6 +11,7 @@ public sealed class PhoneReadingTests(BrowserPortal browser) : IClassFixture<Bro
     [
         "/", "/news", "/sections/news", "/conferences", Seed.ArticleUrl, Seed.ConferenceUrl, "/no-such-page", "/search?q=declaration",
         "/ru", "/ru/news", "/ru/conferences", Integration.LanguageTests.RussianArticleUrl, Integration.LanguageTests.RussianConferenceUrl,
+        "/processes/almaty-process", "/ru/processes/almatinskiy-protsess",
     ];
 
     [Theory]

@@ -191,6 +191,38 @@ public sealed class PagePurgeTests : IDisposable
     }
 
     [Fact]
+    public async Task Renaming_a_process_purges_its_page_its_list_and_the_conference_and_report_pages_that_link_it_and_nothing_else()
+    {
+        var editor = await EditorAsync();
+        var id = await _portal.WithDbAsync(db => db.Processes.Where(p => p.Slug == "almaty-process").Select(p => p.Id).SingleAsync());
+        await _reader.WarmAsync("/processes/almaty-process", "/processes", Seed.ConferenceUrl, Seed.ArticleUrl, "/news", "/conferences");
+        var page = $"/admin/processes/edit/{S(id)}";
+        var fields = (await FormValues.ReadAsync(editor, page, "#process-editor")).With("Input.Name", "Almaty Process on asylum and migration");
+
+        var saved = await editor.PostAsync(page + "?handler=Save", Staff.Form(null, [.. fields]));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("<h1>Almaty Process on asylum and migration</h1>", await _reader.FreshAsync("/processes/almaty-process"), StringComparison.Ordinal);
+        Assert.Contains(">Almaty Process on asylum and migration</a>", await _reader.FreshAsync("/processes"), StringComparison.Ordinal);
+        Assert.Contains(">Almaty Process on asylum and migration</a>", await _reader.FreshAsync(Seed.ConferenceUrl), StringComparison.Ordinal);
+        Assert.Contains(">Almaty Process on asylum and migration</a>", await _reader.FreshAsync(Seed.ArticleUrl), StringComparison.Ordinal);
+        await _reader.StillCachedAsync("/news", "/conferences");
+    }
+
+    [Fact]
+    public async Task Editing_a_conference_record_purges_the_timeline_of_its_process()
+    {
+        var editor = await EditorAsync();
+        var page = await Seed.AddressAsync(_portal, "/admin/conferences/edit/{conference}");
+        await _reader.WarmAsync("/processes/almaty-process");
+        var fields = (await FormValues.ReadAsync(editor, page, "form.editor")).With("Input.Summary", "Delegations met in Almaty.");
+
+        await editor.PostAsync(page + "?handler=Save", Staff.Form(null, [.. fields]));
+
+        Assert.Contains("Delegations met in Almaty.", await _reader.FreshAsync("/processes/almaty-process"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Renaming_a_section_purges_the_pages_that_name_it_and_not_the_others()
     {
         var editor = await EditorAsync();

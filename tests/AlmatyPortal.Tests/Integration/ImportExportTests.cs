@@ -155,6 +155,42 @@ public class ImportExportTests : IDisposable
         Assert.Equal(0, (await ImportAsync(_content.Path)).Updated);
     }
 
+    [Theory]
+    [InlineData("process-unknown.md", "name: Unknown meeting\nfounding_conference: no-such-conference", "unknown conference 'no-such-conference'")]
+    [InlineData("process-twice.md", "name: Twice\nfounding_conference: " + Seed.ConferenceSlug + "\nfollow_up_conferences:\n- " + Seed.ConferenceSlug, "is listed twice")]
+    [InlineData("process-translation.ru.md", "name: Перевод\nlanguage: ru\ntranslation_of: almaty-process\nfounding_conference: " + Seed.ConferenceSlug, "list them in the original's file")]
+    public async Task A_process_file_with_a_wrong_meeting_is_reported_and_skipped(string file, string frontMatter, string problem)
+    {
+        File.WriteAllText(Path.Combine(_content.Path, "processes", file), $"---\n{frontMatter}\n---\n\nText.\n");
+
+        var report = await ImportAsync(_content.Path);
+
+        Assert.Contains(report.Problems, p => p.File == "processes/" + file && p.Message.Contains(problem, StringComparison.Ordinal));
+        Assert.Equal(2, await _portal.WithDbAsync(db => db.Processes.CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_edited_process_file_adds_a_follow_up_meeting_shown_in_its_language_and_a_reimport_changes_nothing()
+    {
+        var folder = Path.Combine(_content.Path, "conferences");
+        File.WriteAllText(Path.Combine(folder, "follow-up-2012.md"),
+            "---\ntitle: Almaty Process follow-up meeting\nslug: follow-up-2012\nstatus: published\ncity: Bishkek\nstart_date: 2012-05-10\n---\n\nText.\n");
+        var file = Path.Combine(_content.Path, "processes", "almaty-process.md");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("founding_conference: " + Seed.ConferenceSlug + "\n",
+            "founding_conference: " + Seed.ConferenceSlug + "\nfollow_up_conferences:\n- follow-up-2012\n", StringComparison.Ordinal));
+
+        var report = await ImportAsync(_content.Path);
+
+        Assert.Empty(report.Problems);
+        var html = await _portal.CreateReader().GetStringAsync("/processes/almaty-process");
+        Assert.Contains("href=\"/conferences/follow-up-2012\"", html, StringComparison.Ordinal);
+        // The meeting has no Russian record yet, so the Russian timeline does not list it.
+        Assert.DoesNotContain("follow-up-2012", await _portal.CreateReader().GetStringAsync("/ru/processes/almatinskiy-protsess"), StringComparison.Ordinal);
+        Assert.Equal(1, await _portal.WithDbAsync(db => db.Processes.Where(p => p.Slug == "almaty-process").Select(p => p.Version).SingleAsync()));
+        var again = await ImportAsync(_content.Path);
+        Assert.Equal((0, 0), (again.Created, again.Updated));
+    }
+
     [Fact]
     public async Task A_future_publish_date_imports_as_scheduled_and_stays_off_the_public_site()
     {

@@ -22,6 +22,8 @@ public class LanguageTests(SeededPortal portal) : IClassFixture<SeededPortal>
         { "/search?q=declaration", "en" }, { "/ru/search?q=" + Uri.EscapeDataString("декларация"), "ru" },
         { Seed.ArticleUrl, "en" }, { RussianArticleUrl, "ru" },
         { Seed.ConferenceUrl, "en" }, { RussianConferenceUrl, "ru" },
+        { "/processes", "en" }, { "/ru/processes", "ru" },
+        { "/processes/almaty-process", "en" }, { "/ru/processes/almatinskiy-protsess", "ru" },
     };
 
     [Theory]
@@ -73,6 +75,8 @@ public class LanguageTests(SeededPortal portal) : IClassFixture<SeededPortal>
     [InlineData("/ru/search?q=%D0%B4%D0%B5%D0%BA%D0%BB%D0%B0%D1%80%D0%B0%D1%86%D0%B8%D1%8F")]
     [InlineData(RussianArticleUrl)]
     [InlineData(RussianConferenceUrl)]
+    [InlineData("/ru/processes")]
+    [InlineData("/ru/processes/almatinskiy-protsess")]
     [InlineData("/ru/no-such-page")]
     public async Task No_english_interface_string_remains_on_a_russian_page(string url)
     {

@@ -214,6 +214,7 @@ public class MachineReadableTests : IClassFixture<MachineReadableTests.Portal>
     [Theory]
     [InlineData(Seed.ArticleUrl)]
     [InlineData(Seed.ConferenceUrl)]
+    [InlineData("/processes/almaty-process")]
     [InlineData("/sections/news")]
     public async Task Json_ld_script_types_are_written_as_is_for_tools_that_read_the_raw_html(string url)
     {

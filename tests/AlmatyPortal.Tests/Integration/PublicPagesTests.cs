@@ -8,7 +8,7 @@ public class PublicPagesTests(SeededPortal portal) : IClassFixture<SeededPortal>
     public static TheoryData<string> PublicUrls =>
     [
         "/", "/news", "/sections/news-of-the-region", "/sections/news", "/tags/almaty-declaration", "/tags/refugee-protection",
-        "/conferences", Seed.ArticleUrl, Seed.ConferenceUrl,
+        "/conferences", Seed.ArticleUrl, Seed.ConferenceUrl, "/processes", "/processes/almaty-process",
     ];
 
     [Theory]

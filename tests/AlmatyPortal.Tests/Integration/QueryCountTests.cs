@@ -41,7 +41,9 @@ public sealed class QueryCountTests : IDisposable
     [InlineData("/conferences", 2)]
     [InlineData(Seed.ArticleUrl, 3)]
     [InlineData("/news/item-1", 3)]
-    [InlineData(Seed.ConferenceUrl, 2)]
+    [InlineData(Seed.ConferenceUrl, 3)]
+    [InlineData("/processes/almaty-process", 2)]
+    [InlineData("/processes", 1)]
     [InlineData("/news/archive", 1)]
     public async Task A_page_runs_a_fixed_number_of_queries(string url, int queries)
     {
@@ -122,6 +124,8 @@ public sealed class QueryCountTests : IDisposable
     [InlineData("/conferences")]
     [InlineData(Seed.ArticleUrl)]
     [InlineData(Seed.ConferenceUrl)]
+    [InlineData("/processes/almaty-process")]
+    [InlineData("/processes")]
     [InlineData("/news/archive")]
     [InlineData("/news/archive/2013/01")]
     public async Task Every_query_a_page_makes_uses_an_index_except_the_small_section_tree(string url)

@@ -12,6 +12,7 @@ public static class AuditText
 {
     public const string Article = "article {0} ({1})";
     public const string Conference = "conference {0}";
+    public const string Process = "process {0}";
     public const string Media = "media {0}";
     public const string RestoredVersion = "restored version {0}";
     public const string DeletedAtVersion = "deleted at version {0}";
@@ -25,7 +26,7 @@ public static class AuditText
 
     // Most specific first: "{0} for {1}" would also match the longer templates.
     private static readonly (string Template, Regex Pattern)[] Patterns =
-        new[] { Article, Conference, Media, RestoredVersion, DeletedAtVersion, TranslationStarted, PublishedOnSchedule, CreatedAs, RoleSetTo, ImageStored, PdfStored, DueAt }
+        new[] { Article, Conference, Process, Media, RestoredVersion, DeletedAtVersion, TranslationStarted, PublishedOnSchedule, CreatedAs, RoleSetTo, ImageStored, PdfStored, DueAt }
             .Select(t => (t, new Regex("^" + Regex.Replace(Regex.Escape(t), @"\\\{\d\}", "(.+?)") + "$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100))))
             .ToArray();
 

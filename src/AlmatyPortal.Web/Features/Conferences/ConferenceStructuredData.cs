@@ -5,8 +5,11 @@ namespace AlmatyPortal.Web.Features.Conferences;
 /// <summary>A conference record as schema.org Event JSON-LD: dates, place, organisations by role, speakers, countries.</summary>
 public static class ConferenceStructuredData
 {
-    /// <summary>The record as a schema.org Event; <paramref name="named"/> gives a reference name in the page's language.</summary>
-    public static string For(ConferenceView conference, SiteLinks links, Func<string, string> named)
+    /// <summary>
+    /// The record as a schema.org Event; <paramref name="named"/> gives a reference name in the page's language, and
+    /// <paramref name="superEvent"/> is the series (a process) the meeting belongs to, if any.
+    /// </summary>
+    public static string For(ConferenceView conference, SiteLinks links, Func<string, string> named, Dictionary<string, object?>? superEvent = null)
     {
         object[] By(params OrganisationRole[] roles) => conference.Organisations.Where(o => roles.Contains(o.Role))
             .Select(o => (object)StructuredData.Organization(named(o.Name), o.Url, o.Acronym is null ? null : named(o.Acronym))).ToArray();
@@ -21,6 +24,7 @@ public static class ConferenceStructuredData
             ["startDate"] = conference.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["endDate"] = conference.EndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["eventStatus"] = "https://schema.org/EventScheduled",
+            ["superEvent"] = superEvent,
             ["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode",
             ["location"] = new Dictionary<string, object?>
             {

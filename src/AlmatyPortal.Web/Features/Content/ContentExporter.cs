@@ -2,12 +2,13 @@ using System.Globalization;
 using AlmatyPortal.Web.Features.Conferences;
 using AlmatyPortal.Web.Features.Media;
 using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.Processes;
 
 namespace AlmatyPortal.Web.Features.Content;
 
 /// <summary>
 /// Writes the database out as a content folder in the import format, so that an export followed by an import
-/// changes nothing. The news/ and conferences/ folders of the target mirror the database.
+/// changes nothing. The news/, conferences/ and processes/ folders of the target mirror the database.
 /// </summary>
 public sealed class ContentExporter(PortalDbContext db, MediaStore media, OfficeClock clock)
 {
@@ -33,6 +34,7 @@ public sealed class ContentExporter(PortalDbContext db, MediaStore media, Office
         written += await ExportMediaAsync(root, ct);
         written += await ExportConferencesAsync(root, ct);
         written += await ExportArticlesAsync(root, ct);
+        written += await ExportProcessesAsync(root, ct);
         return written;
     }
 
@@ -177,6 +179,43 @@ public sealed class ContentExporter(PortalDbContext db, MediaStore media, Office
 
     private static string FileName(string stem, string language) =>
         language == Languages.Default ? stem + ".md" : $"{stem}.{language}.md";
+
+    private async Task<int> ExportProcessesAsync(string root, CancellationToken ct)
+    {
+        var processes = await db.Processes.AsNoTracking().OrderBy(p => p.Slug).ToListAsync(ct);
+        var sources = processes.Where(p => p.TranslatedFromVersion == null).GroupBy(p => p.TranslationGroup).ToDictionary(g => g.Key, g => (g.First().Slug, g.First().Language));
+        var meetings = await db.Set<ProcessConference>().AsNoTracking()
+            .Join(db.Conferences, l => l.ConferenceGroup, c => c.TranslationGroup, (l, c) => new { l.ProcessGroup, l.Role, l.ConferenceGroup, c.Slug, c.Language, c.StartDate })
+            .ToListAsync(ct);
+        var news = await db.Set<ProcessArticle>().AsNoTracking()
+            .Join(db.Articles, l => l.ArticleGroup, a => a.TranslationGroup, (l, a) => new { l.ProcessGroup, l.ArticleGroup, a.Slug, a.Language })
+            .ToListAsync(ct);
+        // A linked record is named by its version in the process's language, else by any version of it.
+        static string Named<T>(IEnumerable<T> versions, Func<T, string> language, Func<T, string> slug, string wanted) =>
+            slug(versions.OrderBy(v => language(v) == wanted ? 0 : 1).ThenBy(slug, StringComparer.Ordinal).First());
+        var files = new Dictionary<string, string>();
+        foreach (var p in processes)
+        {
+            var isOriginal = p.TranslatedFromVersion is null;
+            var own = meetings.Where(m => m.ProcessGroup == p.TranslationGroup).GroupBy(m => m.ConferenceGroup).OrderBy(g => g.First().StartDate).ToList();
+            var meta = new ProcessFrontMatter
+            {
+                Name = p.Name,
+                Slug = p.Slug,
+                Language = p.Language == Languages.Default ? null : p.Language,
+                Status = p.Status.ToString().ToLowerInvariant(),
+                Summary = NullIfEmpty(p.Summary),
+                FoundingConference = !isOriginal ? null : own.Where(g => g.First().Role == ProcessRole.Founding).Select(g => Named(g, m => m.Language, m => m.Slug, p.Language)).FirstOrDefault(),
+                FollowUpConferences = !isOriginal ? null : own.Where(g => g.First().Role == ProcessRole.FollowUp).Select(g => Named(g, m => m.Language, m => m.Slug, p.Language)).ToList() is { Count: > 0 } f ? f : null,
+                News = !isOriginal ? null : news.Where(n => n.ProcessGroup == p.TranslationGroup).GroupBy(n => n.ArticleGroup)
+                    .Select(g => Named(g, n => n.Language, n => n.Slug, p.Language)).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } n ? n : null,
+                TranslationOf = isOriginal ? null : sources.GetValueOrDefault(p.TranslationGroup).Slug,
+                TranslationFrom = isOriginal ? null : FromLanguage(sources.GetValueOrDefault(p.TranslationGroup).Language),
+            };
+            files[FileName(p.Slug, p.Language)] = FrontMatter.Write(meta, p.BodyMarkdown);
+        }
+        return await MirrorAsync(Path.Combine(root, "processes"), files, ct);
+    }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

@@ -112,6 +112,24 @@ public sealed class ConferenceFrontMatter : ITranslatable
     public string? TranslationFrom { get; set; }
 }
 
+/// <summary>
+/// The front matter of a process record under processes/. Its meetings and news are named by slug in the original's
+/// file only (a slug in the file's language, else in any); a translation shares them.
+/// </summary>
+public sealed class ProcessFrontMatter : ITranslatable
+{
+    public string Name { get; set; } = "";
+    public string? Slug { get; set; }
+    public string? Language { get; set; }
+    public string? Status { get; set; }
+    public string? Summary { get; set; }
+    public string? FoundingConference { get; set; }
+    public List<string>? FollowUpConferences { get; set; }
+    public List<string>? News { get; set; }
+    public string? TranslationOf { get; set; }
+    public string? TranslationFrom { get; set; }
+}
+
 /// <summary>Attendance of a conference.</summary>
 public sealed class ParticipantsFile
 {

@@ -27,6 +27,7 @@ public sealed partial class ContentImporter(
         await ImportMediaAsync(root, report, ct);
         await ImportDocumentsAsync<ConferenceFrontMatter>(root, "conferences", report, ImportConferenceAsync, ct);
         await ImportDocumentsAsync<ArticleFrontMatter>(root, "news", report, ImportArticleAsync, ct);
+        await ImportDocumentsAsync<ProcessFrontMatter>(root, "processes", report, ImportProcessAsync, ct);
         await names.ReloadAsync(db, ct);
 
         foreach (var problem in report.Problems)

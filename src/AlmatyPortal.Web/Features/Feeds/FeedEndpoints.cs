@@ -1,9 +1,10 @@
 using AlmatyPortal.Web.Features.News;
 using AlmatyPortal.Web.Features.PageCache;
+using AlmatyPortal.Web.Features.Processes;
 
 namespace AlmatyPortal.Web.Features.Feeds;
 
-/// <summary>RSS 2.0 and Atom feeds of all news, of a section and of a tag, with conditional GET.</summary>
+/// <summary>RSS 2.0 and Atom feeds of all news, of a section, of a tag and of a process's timeline, with conditional GET.</summary>
 public static class FeedEndpoints
 {
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder routes)
@@ -38,6 +39,31 @@ public static class FeedEndpoints
                 : await FeedAsync(http, format, feeds, links, t, t["{0}: {1}", t[options.Value.SiteName], tag.Name], t["News tagged {0}", tag.Name], SitePaths.Tag(tag.Slug), null, tag.Id, ct,
                     [PageTags.Tag(tag.Id), PageTags.TagArticles(tag.Id)]);
         }).CachedAsPublicPage();
+
+        routes.MapGet(prefix + "/feeds/processes/{slug}.{format:regex(^(rss|atom)$)}", async (string slug, string format, HttpContext http, ProcessQueries processes, SiteLinks links, IOptions<PortalOptions> options, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
+        {
+            var process = await processes.ProcessAsync(http.Language(), slug, ct);
+            if (process is null)
+            {
+                return Results.NotFound();
+            }
+            http.TagPage(ProcessTimeline.PageTagsOf(process));
+            var page = Cultures.Prefix(process.Language) + SitePaths.Process(process.Slug);
+            string Absolute(string path) => WebAddress.IsHttp(path) ? path : links.Absolute(path.StartsWith("/media/", StringComparison.Ordinal) ? path : Cultures.Prefix(process.Language) + path);
+            // Newest first, as in every feed; a document without an address of its own links its line on the process page.
+            var items = process.Timeline.OrderByDescending(e => e.PublishedAt ?? e.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)).Take(FeedQueries.Size)
+                .Select(e =>
+                {
+                    var when = e.PublishedAt ?? e.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+                    var anchor = ProcessTimeline.Anchor(e);
+                    return new FeedItem(e.Id, "", e.Title, e.Summary, System.Net.WebUtility.HtmlEncode(e.Summary), when, when, t[ProcessTimeline.KindName(e.Kind)], [], null)
+                    {
+                        Link = e.Path is { } path ? Absolute(path) : links.Absolute(page) + "#" + anchor,
+                        EntryId = links.Absolute(page) + "#" + anchor,
+                    };
+                }).ToList();
+            return Respond(http, format, links, t["{0}: {1}", t[options.Value.SiteName], process.Name], process.Summary, page, items, process.UpdatedAt);
+        }).CachedAsPublicPage();
     }
 
     private static async Task<IResult> FeedAsync(HttpContext http, string format, FeedQueries feeds, SiteLinks links, IStringLocalizer t, string title, string description,
@@ -49,14 +75,23 @@ public static class FeedEndpoints
         http.TagPage([PageTags.News(language), .. tags ?? [], .. PageTags.Names(raw.Select(i => i.Section))]);
         // Section names are reference names: the feed's language names them, as the pages do.
         var items = raw.Select(i => i with { Section = t[i.Section] }).ToList();
-        var updated = items.Count == 0 ? DateTime.UnixEpoch : items.Max(i => i.Updated > i.Published ? i.Updated : i.Published);
+        var prefix = Cultures.Prefix(language);
+        return Respond(http, format, links, title, description, prefix + sitePath, items, DateTime.UnixEpoch);
+    }
+
+    /// <summary>Answers 304 to a reader that has this version of the feed, else writes it in the format asked for.</summary>
+    private static IResult Respond(HttpContext http, string format, SiteLinks links, string title, string description, string page, List<FeedItem> items, DateTime changed)
+    {
+        var language = http.Language();
+        var newest = items.Count == 0 ? DateTime.UnixEpoch : items.Max(i => i.Updated > i.Published ? i.Updated : i.Published);
+        var updated = changed > newest ? changed : newest;
         if (ConditionalGet.NotModified(http, updated, ConditionalGet.Key(http.Request.Path, updated.Ticks, items.Count, items.Count > 0 ? items[0].Id : 0)))
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
         var prefix = Cultures.Prefix(language);
         string Absolute(string path) => links.Absolute(path.StartsWith("/media/", StringComparison.Ordinal) ? path : prefix + path);
-        var channel = new FeedWriter.Channel(title, description, Absolute(sitePath), links.Absolute(http.Request.Path), updated, language);
+        var channel = new FeedWriter.Channel(title, description, links.Absolute(page), links.Absolute(http.Request.Path), updated, language);
         return format == "rss"
             ? Results.Text(FeedWriter.Rss(channel, items, Absolute), "application/rss+xml; charset=utf-8")
             : Results.Text(FeedWriter.Atom(channel, items, Absolute), "application/atom+xml; charset=utf-8");

@@ -26,7 +26,15 @@ public sealed class FeedQueries(PortalDbContext db)
     }
 }
 
+/// <summary>
+/// One entry of a feed: an article, or a line of a process's timeline, which carries its own absolute
+/// <see cref="Link"/> and <see cref="EntryId"/> (an article's are made from its slug and id).
+/// </summary>
 public sealed record FeedItem(int Id, string Slug, string Title, string Summary, string BodyHtml, DateTime Published, DateTime Updated,
-    string Section, IReadOnlyList<string> Tags, FeedImage? Image);
+    string Section, IReadOnlyList<string> Tags, FeedImage? Image)
+{
+    public string? Link { get; init; }
+    public string? EntryId { get; init; }
+}
 
 public sealed record FeedImage(string FileName, string ContentType, int Width, int Height, string AltText, string Credit);

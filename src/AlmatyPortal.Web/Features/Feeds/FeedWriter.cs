@@ -33,13 +33,13 @@ public static class FeedWriter
         xml.WriteEndElement();
         foreach (var item in items)
         {
-            var link = absolute(SitePaths.Article(item.Slug));
+            var link = item.Link ?? absolute(SitePaths.Article(item.Slug));
             xml.WriteStartElement("item");
             xml.WriteElementString("title", HtmlText(item.Title));
             xml.WriteElementString("link", link);
             xml.WriteStartElement("guid");
             xml.WriteAttributeString("isPermaLink", "false");
-            xml.WriteString(absolute(SitePaths.Article(item.Id.ToString(CultureInfo.InvariantCulture))));
+            xml.WriteString(item.EntryId ?? absolute(SitePaths.Article(item.Id.ToString(CultureInfo.InvariantCulture))));
             xml.WriteEndElement();
             xml.WriteElementString("pubDate", item.Published.ToString("r", CultureInfo.InvariantCulture));
             xml.WriteElementString("description", HtmlText(item.Summary));
@@ -85,9 +85,9 @@ public static class FeedWriter
         foreach (var item in items)
         {
             xml.WriteStartElement("entry", AtomNs);
-            xml.WriteElementString("id", AtomNs, absolute(SitePaths.Article(item.Id.ToString(CultureInfo.InvariantCulture))));
+            xml.WriteElementString("id", AtomNs, item.EntryId ?? absolute(SitePaths.Article(item.Id.ToString(CultureInfo.InvariantCulture))));
             TextConstruct(xml, "title", item.Title);
-            Link(xml, absolute(SitePaths.Article(item.Slug)), "alternate", "text/html");
+            Link(xml, item.Link ?? absolute(SitePaths.Article(item.Slug)), "alternate", "text/html");
             xml.WriteElementString("published", AtomNs, Iso(item.Published));
             xml.WriteElementString("updated", AtomNs, Iso(item.Updated > item.Published ? item.Updated : item.Published));
             TextConstruct(xml, "summary", item.Summary);

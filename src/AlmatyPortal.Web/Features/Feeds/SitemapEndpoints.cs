@@ -54,7 +54,7 @@ public static class SitemapEndpoints
 
     /// <summary>The sitemap lists every published page of every language, every section and every tag.</summary>
     private static void TagSitemap(HttpContext http) =>
-        http.TagPage([.. Languages.Supported.SelectMany(l => new[] { PageTags.News(l), PageTags.Conferences(l) }), PageTags.Sections, PageTags.Tags]);
+        http.TagPage([.. Languages.Supported.SelectMany(l => new[] { PageTags.News(l), PageTags.Conferences(l), PageTags.Processes(l) }), PageTags.Sections, PageTags.Tags]);
 
     /// <summary>The index of the sitemap files; each file's lastmod is left out (it is optional) so the index reads no article.</summary>
     private static string WriteIndex(SitemapSummary summary, int perFile, SiteLinks links) => FeedWriter.Write(xml =>

@@ -4,7 +4,7 @@ namespace AlmatyPortal.Web.Features.Feeds;
 
 /// <summary>
 /// The reads behind the sitemap: every public page in every language, with its last change and its alternates, in a fixed
-/// order (per language: the lists, sections, tags, articles newest first, conferences), so that a sitemap index can
+/// order (per language: the lists, sections, tags, articles newest first, conferences and processes), so that a sitemap index can
 /// split them into files and each file reads only its own window of articles.
 /// </summary>
 public sealed class SitemapQueries(PortalDbContext db)
@@ -13,8 +13,8 @@ public sealed class SitemapQueries(PortalDbContext db)
     public async Task<SitemapSummary> SummaryAsync(CancellationToken ct)
     {
         var languages = await LanguagesAsync(ct);
-        var total = languages.Sum(l => l.Head.Count + l.Articles + l.Conferences.Count);
-        var newest = languages.Select(l => l.NewestArticle).Concat(languages.SelectMany(l => l.Conferences.Select(c => (DateTime?)c.LastModified)))
+        var total = languages.Sum(l => l.Head.Count + l.Articles + l.Records.Count);
+        var newest = languages.Select(l => l.NewestArticle).Concat(languages.SelectMany(l => l.Records.Select(c => c.LastModified)))
             .Max() ?? DateTime.UnixEpoch;
         return new SitemapSummary(total, newest, ConditionalGet.Key("sitemap", newest.Ticks, total, languages.Sum(l => l.Articles))) { Languages = languages };
     }
@@ -28,7 +28,7 @@ public sealed class SitemapQueries(PortalDbContext db)
         var entries = new List<SitemapEntry>();
         foreach (var language in summary.Languages)
         {
-            foreach (var segment in new[] { language.Head.Count, language.Articles, language.Conferences.Count }.Select((size, i) => (size, i)))
+            foreach (var segment in new[] { language.Head.Count, language.Articles, language.Records.Count }.Select((size, i) => (size, i)))
             {
                 if (take <= 0)
                 {
@@ -44,7 +44,7 @@ public sealed class SitemapQueries(PortalDbContext db)
                 {
                     0 => language.Head.Skip(skip).Take(count),
                     1 => await ArticlesAsync(language.Code, skip, count, ct),
-                    _ => language.Conferences.Skip(skip).Take(count),
+                    _ => language.Records.Skip(skip).Take(count),
                 });
                 take -= count;
                 skip = 0;
@@ -77,6 +77,9 @@ public sealed class SitemapQueries(PortalDbContext db)
         var conferences = await db.Conferences.AsNoTracking().Where(c => c.Status == PublicationStatus.Published)
             .OrderByDescending(c => c.StartDate).Select(c => new { c.Language, c.Slug, c.UpdatedAt, c.TranslationGroup }).ToListAsync(ct);
         var conferenceAlternates = conferences.GroupBy(c => c.TranslationGroup).ToDictionary(g => g.Key, g => TranslationGroups.Addresses(g.Select(c => (c.Language, c.Slug)), "/conferences/"));
+        var processes = await db.Processes.AsNoTracking().Where(p => p.Status == PublicationStatus.Published)
+            .OrderBy(p => p.Name).Select(p => new { p.Language, p.Slug, p.UpdatedAt, p.TranslationGroup }).ToListAsync(ct);
+        var processAlternates = processes.GroupBy(p => p.TranslationGroup).ToDictionary(g => g.Key, g => TranslationGroups.Addresses(g.Select(p => (p.Language, p.Slug)), SitePaths.Processes + "/"));
         var sections = await db.Sections.AsNoTracking().OrderBy(s => s.Id).Select(s => s.Slug).ToListAsync(ct);
         static Dictionary<string, string> Everywhere(string path) => Languages.Supported.ToDictionary(l => l, l => Cultures.Prefix(l) + path);
         var result = new List<LanguagePages>();
@@ -91,21 +94,25 @@ public sealed class SitemapQueries(PortalDbContext db)
             var tags = await db.Set<TagLanguage>().AsNoTracking().Where(c => c.Language == language && c.Count > 0)
                 .Join(db.Tags, c => c.TagId, t => t.Id, (c, t) => t).OrderBy(t => t.Id).Select(t => t.Slug).ToListAsync(ct);
             var own = conferences.Where(c => c.Language == language).ToList();
+            var ownProcesses = processes.Where(p => p.Language == language).ToList();
             var head = new List<SitemapEntry>
             {
                 new(prefix + "/", newest, Everywhere("/")),
                 new(prefix + "/news", newest, Everywhere("/news")),
                 new(prefix + "/conferences", own.Select(c => (DateTime?)c.UpdatedAt).Max(), Everywhere("/conferences")),
+                new(prefix + SitePaths.Processes, ownProcesses.Select(p => (DateTime?)p.UpdatedAt).Max(), Everywhere(SitePaths.Processes)),
             };
             head.AddRange(sections.Select(slug => new SitemapEntry(prefix + SitePaths.Section(slug), null, Everywhere(SitePaths.Section(slug)))));
             head.AddRange(tags.Select(slug => new SitemapEntry(prefix + SitePaths.Tag(slug), null, new Dictionary<string, string>())));
             result.Add(new LanguagePages(language, head, articles, newest,
-                own.Select(c => new SitemapEntry(prefix + SitePaths.Conference(c.Slug), c.UpdatedAt, conferenceAlternates[c.TranslationGroup])).ToList()));
+                [.. own.Select(c => new SitemapEntry(prefix + SitePaths.Conference(c.Slug), c.UpdatedAt, conferenceAlternates[c.TranslationGroup])),
+                    .. ownProcesses.Select(p => new SitemapEntry(prefix + SitePaths.Process(p.Slug), p.UpdatedAt, processAlternates[p.TranslationGroup]))]));
         }
         return result;
     }
 
-    internal sealed record LanguagePages(string Code, List<SitemapEntry> Head, int Articles, DateTime? NewestArticle, List<SitemapEntry> Conferences);
+    /// <summary>A language's pages: the few list pages, sections and tags; its article count; and its conference and process records (few).</summary>
+    internal sealed record LanguagePages(string Code, List<SitemapEntry> Head, int Articles, DateTime? NewestArticle, List<SitemapEntry> Records);
 }
 
 /// <summary>One page of the sitemap: its path, when it last changed, and its address in each language.</summary>

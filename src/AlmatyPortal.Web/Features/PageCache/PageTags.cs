@@ -51,6 +51,15 @@ public static class PageTags
     /// <summary>Lists of a language's conferences: home, /conferences, the calendar feed, the sitemap.</summary>
     public static string Conferences(string language) => "conferences:" + language;
 
+    /// <summary>Pages that show or link this process record (its page, its meetings' and news pages).</summary>
+    public static string Process(int id) => "process:" + Id(id);
+
+    /// <summary>Every language's page of one process, whose timeline changes with its links.</summary>
+    public static string ProcessGroup(Guid group) => "process-group:" + group.ToString("N");
+
+    /// <summary>Lists of a language's processes: /processes, the sitemap.</summary>
+    public static string Processes(string language) => "processes:" + language;
+
     /// <summary>Pages that print this organisation.</summary>
     public static string Organisation(int id) => "organisation:" + Id(id);
 

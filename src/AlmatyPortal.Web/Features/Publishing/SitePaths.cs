@@ -12,10 +12,13 @@ public static class SitePaths
     public const string Conferences = "/conferences";
     public const string Archive = "/news/archive";
     public const string Search = "/search";
+    public const string Processes = "/processes";
 
     public static string Article(string slug) => $"/news/{slug}";
     public static string Conference(string slug) => $"/conferences/{slug}";
     public static string ConferenceCalendar(string slug) => $"/conferences/{slug}.ics";
+    public static string Process(string slug) => $"/processes/{slug}";
+    public static string ProcessFeed(string slug) => $"/feeds/processes/{slug}";
     public static string Section(string slug) => $"/sections/{slug}";
     public static string Tag(string slug) => $"/tags/{slug}";
     public static string Media(string fileName) => $"/media/{fileName}";

@@ -947,6 +947,108 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
                     b.ToTable("PagePurges", (string)null);
                 });
 
+            modelBuilder.Entity("AlmatyPortal.Web.Features.Processes.Process", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TranslatedFromVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TranslationGroup")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TranslationGroup");
+
+                    b.HasIndex("Language", "Slug")
+                        .IsUnique();
+
+                    b.HasIndex("Language", "Status", "Name");
+
+                    b.ToTable("Processes");
+                });
+
+            modelBuilder.Entity("AlmatyPortal.Web.Features.Processes.ProcessArticle", b =>
+                {
+                    b.Property<Guid>("ProcessGroup")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ArticleGroup")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProcessGroup", "ArticleGroup");
+
+                    b.HasIndex("ArticleGroup");
+
+                    b.ToTable("ProcessArticles", (string)null);
+                });
+
+            modelBuilder.Entity("AlmatyPortal.Web.Features.Processes.ProcessConference", b =>
+                {
+                    b.Property<Guid>("ProcessGroup")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConferenceGroup")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProcessGroup", "ConferenceGroup");
+
+                    b.HasIndex("ConferenceGroup");
+
+                    b.ToTable("ProcessConferences", (string)null);
+                });
+
             modelBuilder.Entity("AlmatyPortal.Web.Features.Search.SearchDocument", b =>
                 {
                     b.Property<int>("Id")

@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace AlmatyPortal.Web.Pages.News;
 
 [OutputCache(PolicyName = PublicPagePolicy.Name)]
-public sealed class ArticleModel(NewsQueries news, Features.Conferences.ConferenceQueries conferences, PageHeads heads) : PageModel
+public sealed class ArticleModel(NewsQueries news, Features.Conferences.ConferenceQueries conferences, Features.Processes.ProcessQueries processes, PageHeads heads) : PageModel
 {
     public ArticleView Article { get; private set; } = null!;
     public IReadOnlyList<SectionNode> SectionPath => Article.SectionPath;
     public IReadOnlyList<ArticleSummary> Related { get; private set; } = [];
     public IReadOnlyList<Features.Conferences.ConferenceLink> Conferences { get; private set; } = [];
+    public IReadOnlyList<Features.Processes.ProcessLink> Processes { get; private set; } = [];
     public Dictionary<string, string> Translations => Article.Translations;
     public PageHead Head { get; private set; } = null!;
 
@@ -22,10 +23,11 @@ public sealed class ArticleModel(NewsQueries news, Features.Conferences.Conferen
             var renamed = await news.RenamedToAsync(HttpContext.Language(), slug, ct);
             return renamed is null ? NotFound() : RedirectPermanent(Cultures.Prefix(HttpContext.Language()) + SitePaths.Article(renamed));
         }
-        // Three queries in all: the article, its links (tags, translations, conferences) and the related stories.
-        var (withLinks, others) = await news.WithLinksAsync(article, news.LinksOf(article).Concat(conferences.ReportedBy(article.Id)), ct);
+        // Three queries in all: the article, its links (tags, translations, conferences, processes) and the related stories.
+        var (withLinks, others) = await news.WithLinksAsync(article, news.LinksOf(article).Concat(conferences.ReportedBy(article.Id)).Concat(processes.MentionedBy(article)), ct);
         Article = withLinks;
         Conferences = Features.Conferences.ConferenceQueries.Conferences(others);
+        Processes = Features.Processes.ProcessQueries.Processes(others);
         Related = await news.RelatedAsync(article.Id, 4, ct);
         Head = heads.ForArticle(Article, SectionPath, Translations);
         HttpContext.TagPage([
@@ -34,7 +36,8 @@ public sealed class ArticleModel(NewsQueries news, Features.Conferences.Conferen
             .. Article.Tags.Select(t => PageTags.Tag(t.Id)),
             .. article.Image is { } image ? [PageTags.Media(image.Id)] : Array.Empty<string>(),
             .. Related.Select(r => PageTags.Article(r.Id)),
-            .. Conferences.Select(c => PageTags.Conference(c.Id))]);
+            .. Conferences.Select(c => PageTags.Conference(c.Id)),
+            .. Processes.Select(p => PageTags.Process(p.Id))]);
         return Page();
     }
 }

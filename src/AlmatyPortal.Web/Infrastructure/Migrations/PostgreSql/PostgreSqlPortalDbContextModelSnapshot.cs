@@ -982,6 +982,110 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations.PostgreSql
                     b.ToTable("PagePurges", (string)null);
                 });
 
+            modelBuilder.Entity("AlmatyPortal.Web.Features.Processes.Process", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<int?>("TranslatedFromVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TranslationGroup")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TranslationGroup");
+
+                    b.HasIndex("Language", "Slug")
+                        .IsUnique();
+
+                    b.HasIndex("Language", "Status", "Name");
+
+                    b.ToTable("Processes");
+                });
+
+            modelBuilder.Entity("AlmatyPortal.Web.Features.Processes.ProcessArticle", b =>
+                {
+                    b.Property<Guid>("ProcessGroup")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ArticleGroup")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ProcessGroup", "ArticleGroup");
+
+                    b.HasIndex("ArticleGroup");
+
+                    b.ToTable("ProcessArticles", (string)null);
+                });
+
+            modelBuilder.Entity("AlmatyPortal.Web.Features.Processes.ProcessConference", b =>
+                {
+                    b.Property<Guid>("ProcessGroup")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConferenceGroup")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("ProcessGroup", "ConferenceGroup");
+
+                    b.HasIndex("ConferenceGroup");
+
+                    b.ToTable("ProcessConferences", (string)null);
+                });
+
             modelBuilder.Entity("AlmatyPortal.Web.Features.Search.SearchDocument", b =>
                 {
                     b.Property<int>("Id")

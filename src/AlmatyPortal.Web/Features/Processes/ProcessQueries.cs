@@ -1,0 +1,112 @@
+using AlmatyPortal.Web.Features.Conferences;
+using AlmatyPortal.Web.Features.News;
+
+namespace AlmatyPortal.Web.Features.Processes;
+
+/// <summary>The reads behind the public process pages, and the links back to a process from its conferences and news.</summary>
+public sealed class ProcessQueries(PortalDbContext db)
+{
+    private const int ProcessLinkKind = 20;
+
+    private IQueryable<Process> Public(string language) =>
+        db.Processes.AsNoTracking().Where(p => p.Language == language && p.Status == PublicationStatus.Published);
+
+    public async Task<IReadOnlyList<ProcessSummary>> ListAsync(string language, CancellationToken ct) =>
+        await Public(language).OrderBy(p => p.Name).Select(p => new ProcessSummary(p.Slug, p.Name, p.Summary)).ToListAsync(ct);
+
+    /// <summary>
+    /// The process page in two queries: the record with its published translations, then its whole timeline as one list
+    /// (meetings by role, the documents they adopted, and the news on the process or its meetings) in the page's language.
+    /// </summary>
+    public async Task<ProcessView?> ProcessAsync(string language, string slug, CancellationToken ct)
+    {
+        var row = await Public(language).Where(p => p.Slug == slug)
+            .Select(p => new
+            {
+                p.Id, p.TranslationGroup, p.Language, p.Slug, p.Name, p.Summary, p.BodyHtml, p.UpdatedAt,
+                Translations = db.Processes.Where(o => o.TranslationGroup == p.TranslationGroup).Select(o => new { o.Language, o.Slug, o.Status }).ToList(),
+            })
+            .AsSingleQuery()
+            .FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+        var parts = await TimelineQuery(row.TranslationGroup, language).ToListAsync(ct);
+        var timeline = parts.Select(p => p.Kind switch
+            {
+                TimelineKind.Document => new TimelineEntry(p.Kind, p.End!.Value, p.Title, p.Summary ?? "", p.Slug, p.Id) { Context = p.City },
+                TimelineKind.News => new TimelineEntry(p.Kind, DateOnly.FromDateTime(p.When!.Value), p.Title, p.Summary ?? "", SitePaths.Article(p.Slug!), p.Id) { PublishedAt = p.When },
+                _ => new TimelineEntry(p.Kind, p.Start!.Value, p.Title, p.Summary ?? "", SitePaths.Conference(p.Slug!), p.Id)
+                    { EndDate = p.End, City = p.City, CountryName = p.Country },
+            })
+            // A document comes after the meeting that adopted it, news after both on the same day.
+            .OrderBy(e => e.Date).ThenBy(e => e.Kind == TimelineKind.News ? 2 : e.Kind == TimelineKind.Document ? 1 : 0).ThenBy(e => e.PublishedAt).ThenBy(e => e.Id)
+            .ToList();
+        return new ProcessView(row.Id, row.TranslationGroup, row.Language, row.Slug, row.Name, row.Summary, row.BodyHtml, row.UpdatedAt, timeline)
+        {
+            Translations = TranslationGroups.Addresses(row.Translations.Where(t => t.Status == PublicationStatus.Published).Select(t => (t.Language, t.Slug)), SitePaths.Processes + "/"),
+        };
+    }
+
+    private IQueryable<Part> TimelineQuery(Guid group, string language)
+    {
+        var links = db.Set<ProcessConference>().Where(l => l.ProcessGroup == group);
+        var meetings = db.Conferences.Where(c => c.Language == language && c.Status == PublicationStatus.Published)
+            .Join(links, c => c.TranslationGroup, l => l.ConferenceGroup, (c, l) => new { Conference = c, l.Role });
+        // A report belongs to the process in every language when any version of it reports on any version of a meeting.
+        var anyMeetingIds = db.Conferences.Where(c => links.Any(l => l.ConferenceGroup == c.TranslationGroup)).Select(c => c.Id);
+        var reportGroups = db.Set<Dictionary<string, object>>(ConferenceConfiguration.ArticleConferences)
+            .Where(j => anyMeetingIds.Contains(EF.Property<int>(j, "ConferencesId")))
+            .Join(db.Articles, j => EF.Property<int>(j, "ArticlesId"), a => a.Id, (j, a) => a.TranslationGroup);
+        var namedGroups = db.Set<ProcessArticle>().Where(l => l.ProcessGroup == group).Select(l => l.ArticleGroup);
+        return meetings.Where(m => m.Role == ProcessRole.Founding)
+                .Select(m => new Part { Kind = TimelineKind.FoundingConference, Id = m.Conference.Id, Title = m.Conference.Title, Summary = m.Conference.Summary, Slug = m.Conference.Slug, Start = m.Conference.StartDate, End = m.Conference.EndDate, City = m.Conference.City, Country = m.Conference.Country == null ? null : m.Conference.Country.Name, When = null })
+            .Concat(meetings.Where(m => m.Role == ProcessRole.FollowUp)
+                .Select(m => new Part { Kind = TimelineKind.FollowUpConference, Id = m.Conference.Id, Title = m.Conference.Title, Summary = m.Conference.Summary, Slug = m.Conference.Slug, Start = m.Conference.StartDate, End = m.Conference.EndDate, City = m.Conference.City, Country = m.Conference.Country == null ? null : m.Conference.Country.Name, When = null }))
+            .Concat(db.Set<OutcomeDocument>().Join(meetings, d => d.ConferenceId, m => m.Conference.Id, (d, m) => new { Document = d, m.Conference })
+                .Select(x => new Part { Kind = TimelineKind.Document, Id = x.Document.Id, Title = x.Document.Title, Summary = x.Document.Description, Slug = x.Document.Url, Start = x.Conference.StartDate, End = x.Conference.EndDate, City = x.Conference.Title, Country = null, When = null }))
+            .Concat(db.Articles.Where(a => a.Language == language && a.Status == PublicationStatus.Published
+                    && (namedGroups.Contains(a.TranslationGroup) || reportGroups.Contains(a.TranslationGroup)))
+                .Select(a => new Part { Kind = TimelineKind.News, Id = a.Id, Title = a.Title, Summary = a.Summary, Slug = a.Slug, Start = null, End = null, City = null, Country = null, When = a.PublishAt }));
+    }
+
+    /// <summary>One line of the timeline in a shape every kind fits, so all are read in one query.</summary>
+    private sealed record Part
+    {
+        public TimelineKind Kind { get; init; }
+        public int Id { get; init; }
+        public string Title { get; init; } = "";
+        public string? Summary { get; init; }
+        /// <summary>A meeting's or article's slug; a document's address.</summary>
+        public string? Slug { get; init; }
+        public DateOnly? Start { get; init; }
+        public DateOnly? End { get; init; }
+        /// <summary>A meeting's city; for a document, the title of the meeting that adopted it.</summary>
+        public string? City { get; init; }
+        public string? Country { get; init; }
+        public DateTime? When { get; init; }
+    }
+
+    /// <summary>The process a conference belongs to, in the conference's language, if it is published.</summary>
+    public async Task<ProcessLink?> OfConferenceAsync(Guid conferenceGroup, string language, CancellationToken ct) =>
+        await Public(language).Join(db.Set<ProcessConference>().Where(l => l.ConferenceGroup == conferenceGroup), p => p.TranslationGroup, l => l.ProcessGroup, (p, l) => p)
+            .OrderBy(p => p.Name).Select(p => new ProcessLink(p.Id, p.Slug, p.Name)).FirstOrDefaultAsync(ct);
+
+    /// <summary>The published processes an article belongs to (named on the process, or through a conference it reports on), as links to read with the article's own.</summary>
+    public IQueryable<ArticleLink> MentionedBy(ArticleView article)
+    {
+        // Any version of the article reporting on any version of a meeting puts it in that meeting's process.
+        var versions = db.Articles.Where(a => a.TranslationGroup == article.TranslationGroup).Select(a => a.Id);
+        var conferenceGroups = db.Set<Dictionary<string, object>>(ConferenceConfiguration.ArticleConferences).Where(j => versions.Contains(EF.Property<int>(j, "ArticlesId")))
+            .Join(db.Conferences, j => EF.Property<int>(j, "ConferencesId"), c => c.Id, (j, c) => c.TranslationGroup);
+        var groups = db.Set<ProcessArticle>().Where(l => l.ArticleGroup == article.TranslationGroup).Select(l => l.ProcessGroup)
+            .Concat(db.Set<ProcessConference>().Where(l => conferenceGroups.Contains(l.ConferenceGroup)).Select(l => l.ProcessGroup));
+        return db.Processes.Where(p => p.Language == article.Language && p.Status == PublicationStatus.Published && groups.Contains(p.TranslationGroup))
+            .Select(p => new ArticleLink { Kind = ProcessLinkKind, Id = p.Id, Slug = p.Slug, Title = p.Name, Language = null, StartDate = null, EndDate = null, City = null });
+    }
+
+    /// <summary>The processes among an article's links.</summary>
+    public static IReadOnlyList<ProcessLink> Processes(IEnumerable<ArticleLink> links) =>
+        links.Where(l => l.Kind == ProcessLinkKind).OrderBy(l => l.Title, StringComparer.Ordinal).Select(l => new ProcessLink(l.Id, l.Slug, l.Title)).ToList();
+}

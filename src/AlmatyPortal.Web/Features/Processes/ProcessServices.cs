@@ -1,0 +1,14 @@
+namespace AlmatyPortal.Web.Features.Processes;
+
+/// <summary>Registers the Processes feature: process records, their timelines, the editor and the cache purge rules.</summary>
+public static class ProcessServices
+{
+    public static IServiceCollection AddProcesses(this IServiceCollection services)
+    {
+        services.AddScoped<ProcessQueries>();
+        services.AddScoped<ProcessEditor>();
+        services.AddScoped<ProcessForms>();
+        services.AddSingleton<PageCache.IPagePurgeRule, ProcessPurgeRules>();
+        return services;
+    }
+}
