@@ -3,6 +3,7 @@ using AlmatyPortal.Web.Features.Donations;
 using AlmatyPortal.Web.Features.Feeds;
 using AlmatyPortal.Web.Features.Media;
 using AlmatyPortal.Web.Features.PageCache;
+using AlmatyPortal.Web.Features.ReadApi;
 using Microsoft.Extensions.FileProviders;
 using Serilog;
 
@@ -79,6 +80,8 @@ public static class PortalPipeline
         app.MapFeeds();
         app.MapSitemap();
         app.MapCalendars();
+        app.MapReadApi();
+        app.MapOpenApi(ReadApiServices.DocumentPath);
         app.MapHealthChecks("/healthz");
         return app;
     }
