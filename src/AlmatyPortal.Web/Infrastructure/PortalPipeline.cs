@@ -1,6 +1,7 @@
 using AlmatyPortal.Web.Features.Calendar;
 using AlmatyPortal.Web.Features.Donations;
 using AlmatyPortal.Web.Features.Feeds;
+using AlmatyPortal.Web.Features.Insight;
 using AlmatyPortal.Web.Features.Media;
 using AlmatyPortal.Web.Features.PageCache;
 using AlmatyPortal.Web.Features.ReadApi;
@@ -69,6 +70,8 @@ public static class PortalPipeline
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        // Reads are counted outside the cache, so a page served from it counts as much as one rendered.
+        app.UseReadCounting();
         // Public pages from the output cache; inside it each page is compressed once, when it is stored (the compression
         // above only serves static files: it leaves a response that already has an encoding alone).
         app.UsePageCache();

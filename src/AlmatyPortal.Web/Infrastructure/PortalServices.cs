@@ -7,6 +7,7 @@ using AlmatyPortal.Web.Features.Backups;
 using AlmatyPortal.Web.Features.Conferences;
 using AlmatyPortal.Web.Features.Content;
 using AlmatyPortal.Web.Features.Donations;
+using AlmatyPortal.Web.Features.Insight;
 using AlmatyPortal.Web.Features.Processes;
 using AlmatyPortal.Web.Features.ReadApi;
 using AlmatyPortal.Web.Features.Articles;
@@ -49,7 +50,7 @@ public static class PortalServices
         services.AddHostedService<DatabaseInitializer>();
         services.AddScoped<DatabaseCopy>();
         // Each feature registers its own services; the order of the hosted services is the order they start in.
-        services.AddMedia().AddBackups().AddContent().AddNews().AddOrganisations().AddFeeds().AddSearch().AddConferences().AddProcesses().AddArticles().AddReadApi();
+        services.AddMedia().AddBackups().AddContent().AddNews().AddOrganisations().AddFeeds().AddSearch().AddConferences().AddProcesses().AddArticles().AddReadApi().AddInsight();
         services.AddScoped<Areas.Admin.Pages.Dashboard>();
         // Keys live with the data, so every instance can read the others' cookies and antiforgery tokens: beside the
         // SQLite file, or in the PostgreSQL database that all instances share.

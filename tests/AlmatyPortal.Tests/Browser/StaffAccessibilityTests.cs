@@ -15,6 +15,7 @@ public sealed class StaffAccessibilityTests(BrowserPortal browser) : IClassFixtu
     [InlineData("/admin/articles/edit/{article}")]
     [InlineData("/admin/conferences/edit/{conference}")]
     [InlineData("/admin/processes/edit")]
+    [InlineData("/admin/insight")]
     [InlineData("/admin/media")]
     [InlineData("/admin/sections")]
     [InlineData("/admin/users")]

@@ -42,7 +42,7 @@ public sealed partial class DonationCounter(PortalDbContext db, OfficeClock cloc
         }
         var language = Cultures.LanguageOf(path);
         var bare = Cultures.Translate(path, Languages.Default);
-        if (bare is "/" or "/news" or "/conferences" or "/search" || ArchivePath().IsMatch(bare))
+        if (bare is "/" or "/news" or "/conferences" or "/processes" or "/search" || ArchivePath().IsMatch(bare))
         {
             return true;
         }
@@ -56,6 +56,7 @@ public sealed partial class DonationCounter(PortalDbContext db, OfficeClock cloc
         {
             "news" => await db.Articles.AnyAsync(a => a.Slug == slug && a.Language == language && a.Status == PublicationStatus.Published, ct),
             "conferences" => await db.Conferences.AnyAsync(c => c.Slug == slug && c.Language == language && c.Status == PublicationStatus.Published, ct),
+            "processes" => await db.Processes.AnyAsync(p => p.Slug == slug && p.Language == language && p.Status == PublicationStatus.Published, ct),
             "sections" => await db.Sections.AnyAsync(s => s.Slug == slug, ct),
             _ => await db.Tags.AnyAsync(t => t.Slug == slug, ct),
         };
@@ -67,6 +68,6 @@ public sealed partial class DonationCounter(PortalDbContext db, OfficeClock cloc
     [GeneratedRegex(@"^/news/archive(/\d{4}(/\d{1,2})?)?$")]
     private static partial Regex ArchivePath();
 
-    [GeneratedRegex(@"^/(?<kind>news|conferences|sections|tags)/(?<slug>[a-z0-9-]{1,120})$")]
+    [GeneratedRegex(@"^/(?<kind>news|conferences|processes|sections|tags)/(?<slug>[a-z0-9-]{1,120})$")]
     private static partial Regex RecordPath();
 }

@@ -569,6 +569,26 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
                     b.ToTable("DonationClicks");
                 });
 
+            modelBuilder.Entity("AlmatyPortal.Web.Features.Insight.PageRead", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsBot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Path", "IsBot");
+
+                    b.ToTable("PageReads", (string)null);
+                });
+
             modelBuilder.Entity("AlmatyPortal.Web.Features.Media.MediaAltText", b =>
                 {
                     b.Property<int>("MediaAssetId")

@@ -590,6 +590,26 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations.PostgreSql
                     b.ToTable("DonationClicks");
                 });
 
+            modelBuilder.Entity("AlmatyPortal.Web.Features.Insight.PageRead", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsBot")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day", "Path", "IsBot");
+
+                    b.ToTable("PageReads", (string)null);
+                });
+
             modelBuilder.Entity("AlmatyPortal.Web.Features.Media.MediaAltText", b =>
                 {
                     b.Property<int>("MediaAssetId")
