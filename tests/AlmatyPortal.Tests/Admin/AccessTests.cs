@@ -9,7 +9,7 @@ public sealed class AccessTests(SeededPortal portal) : IClassFixture<SeededPorta
     public static TheoryData<string> AdminRoutes =>
     [
         "/admin", "/admin/articles", "/admin/articles/edit", "/admin/articles/edit/{article}", "/admin/articles/{article}/history",
-        "/admin/conferences", "/admin/conferences/edit", "/admin/conferences/edit/{conference}", "/admin/processes", "/admin/processes/edit", "/admin/insight", "/admin/insight/export?days=30", "/admin/media", "/admin/sections",
+        "/admin/conferences", "/admin/conferences/edit", "/admin/conferences/edit/{conference}", "/admin/processes", "/admin/processes/edit", "/admin/insight", "/admin/insight/export?days=30", "/admin/countries", "/admin/people", "/admin/media", "/admin/sections",
         "/admin/tags", "/admin/organisations", "/admin/users", "/admin/audit", "/admin/settings/checks", "/account/password",
     ];
 

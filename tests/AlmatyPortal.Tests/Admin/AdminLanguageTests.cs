@@ -19,7 +19,7 @@ public sealed class AdminLanguageTests(SeededPortal portal) : IClassFixture<Seed
         [
             "/ru/admin", "/ru/admin/articles", "/ru/admin/articles?status=draft", "/ru/admin/articles/edit",
             $"/ru/admin/articles/edit/{english}", $"/ru/admin/articles/edit/{russian}", $"/ru/admin/articles/{english}/history",
-            "/ru/admin/conferences", "/ru/admin/conferences/edit", "/ru/admin/processes", "/ru/admin/processes/edit", "/ru/admin/insight", $"/ru/admin/conferences/edit/{conference}", $"/ru/admin/conferences/edit/{conferenceRu}",
+            "/ru/admin/conferences", "/ru/admin/conferences/edit", "/ru/admin/processes", "/ru/admin/processes/edit", "/ru/admin/insight", "/ru/admin/countries", "/ru/admin/people", $"/ru/admin/conferences/edit/{conference}", $"/ru/admin/conferences/edit/{conferenceRu}",
             "/ru/admin/media", "/ru/admin/sections", "/ru/admin/tags", "/ru/admin/organisations", "/ru/admin/users", "/ru/admin/audit", "/ru/admin/settings/checks",
             "/ru/account/password",
         ];

@@ -16,6 +16,7 @@ public sealed class StaffAccessibilityTests(BrowserPortal browser) : IClassFixtu
     [InlineData("/admin/conferences/edit/{conference}")]
     [InlineData("/admin/processes/edit")]
     [InlineData("/admin/insight")]
+    [InlineData("/admin/countries")]
     [InlineData("/admin/media")]
     [InlineData("/admin/sections")]
     [InlineData("/admin/users")]

@@ -9,6 +9,7 @@ public static class ConferenceServices
         services.AddScoped<ConferenceEditor>();
         services.AddScoped<ConferenceForms>();
         services.AddScoped<ConferenceTranslations>();
+        services.AddScoped<ReferenceDirectory>();
         services.AddSingleton<PageCache.IPagePurgeRule, ConferencePurgeRules>();
         return services;
     }
