@@ -35,6 +35,7 @@ public sealed class ContentExporter(PortalDbContext db, MediaStore media, Office
         written += await ExportConferencesAsync(root, ct);
         written += await ExportArticlesAsync(root, ct);
         written += await ExportProcessesAsync(root, ct);
+        written += await WriteYamlAsync(root, "tags.yml", await TagLinksAsync(ct), ct);
         return written;
     }
 
@@ -179,6 +180,21 @@ public sealed class ContentExporter(PortalDbContext db, MediaStore media, Office
 
     private static string FileName(string stem, string language) =>
         language == Languages.Default ? stem + ".md" : $"{stem}.{language}.md";
+
+    /// <summary>
+    /// Each group of linked tags as an entry, named by its tag used in the default language's articles (else the first
+    /// by slug), the others as same_as.
+    /// </summary>
+    private async Task<List<TagFile>> TagLinksAsync(CancellationToken ct)
+    {
+        var linked = await db.Tags.AsNoTracking().Where(t => t.TranslationGroup != null)
+            .Select(t => new { t.Slug, t.Name, Group = t.TranslationGroup!.Value, InDefault = db.Set<TagLanguage>().Any(l => l.TagId == t.Id && l.Language == Languages.Default && l.Count > 0) })
+            .ToListAsync(ct);
+        return linked.GroupBy(t => t.Group).Where(g => g.Count() > 1)
+            .Select(g => g.OrderByDescending(t => t.InDefault).ThenBy(t => t.Slug, StringComparer.Ordinal).ToList())
+            .Select(g => new TagFile { Name = g[0].Name, SameAs = g.Skip(1).Select(t => t.Name).Order(StringComparer.Ordinal).ToList() })
+            .OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+    }
 
     private async Task<int> ExportProcessesAsync(string root, CancellationToken ct)
     {

@@ -21,6 +21,13 @@ public sealed class CountryFile
     public Dictionary<string, TranslatedName>? Translations { get; set; }
 }
 
+/// <summary>An entry of tags.yml: a tag and the same tag in other languages, each by its name as articles use it.</summary>
+public sealed class TagFile
+{
+    public string Name { get; set; } = "";
+    public List<string>? SameAs { get; set; }
+}
+
 /// <summary>An entry of organisations.yml.</summary>
 public sealed class OrganisationFile
 {

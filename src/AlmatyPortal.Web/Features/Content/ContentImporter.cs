@@ -28,6 +28,7 @@ public sealed partial class ContentImporter(
         await ImportDocumentsAsync<ConferenceFrontMatter>(root, "conferences", report, ImportConferenceAsync, ct);
         await ImportDocumentsAsync<ArticleFrontMatter>(root, "news", report, ImportArticleAsync, ct);
         await ImportDocumentsAsync<ProcessFrontMatter>(root, "processes", report, ImportProcessAsync, ct);
+        await ImportListAsync<TagFile>(root, "tags.yml", report, ImportTagLinkAsync, ct);
         await names.ReloadAsync(db, ct);
 
         foreach (var problem in report.Problems)

@@ -50,5 +50,6 @@ internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
         b.Property(t => t.Slug).HasMaxLength(Article.SlugMaxLength);
         b.Property(t => t.Name).HasMaxLength(80);
         b.HasIndex(t => t.Slug).IsUnique();
+        b.HasIndex(t => t.TranslationGroup);
     }
 }

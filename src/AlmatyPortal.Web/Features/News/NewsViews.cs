@@ -54,7 +54,14 @@ public sealed record ArticleLink
 
 public sealed record TagLink(int Id, string Slug, string Name);
 
-public sealed record TagNode(int Id, string Slug, string Name);
+public sealed record TagNode(int Id, string Slug, string Name)
+{
+    /// <summary>The same tag in other languages: each linked tag with articles in that language.</summary>
+    public IReadOnlyList<TagTranslation> Translations { get; init; } = [];
+}
+
+/// <summary>A tag linked to another as its translation, in a language it has articles in.</summary>
+public sealed record TagTranslation(int Id, string Language, string Slug, string Name);
 
 /// <summary>A section with its place in the tree.</summary>
 public sealed record SectionNode(int Id, string Slug, string Name, int? ParentId);

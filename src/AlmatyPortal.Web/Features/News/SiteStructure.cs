@@ -63,9 +63,16 @@ public sealed class SiteStructure(PortalDbContext db, Names.NameBook names, IStr
 
     private string? TooLong(IReadOnlyDictionary<string, string?>? translations, int length) => Names.NameBook.TooLong(translations, length, t);
 
-    public async Task<IReadOnlyList<(Tag Tag, int Articles)>> TagsAsync(CancellationToken ct) =>
-        (await db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => new { Tag = t, Articles = t.Articles.Count }).ToListAsync(ct))
-        .Select(x => (x.Tag, x.Articles)).ToList();
+    /// <summary>Every tag with its number of articles and the language most of them are in (null for a tag on no article).</summary>
+    public async Task<IReadOnlyList<(Tag Tag, int Articles, string? Language)>> TagsAsync(CancellationToken ct) =>
+        (await db.Tags.AsNoTracking().OrderBy(t => t.Name)
+            .Select(t => new
+            {
+                Tag = t, Articles = t.Articles.Count,
+                Language = db.Set<TagLanguage>().Where(l => l.TagId == t.Id && l.Count > 0).OrderByDescending(l => l.Count).ThenBy(l => l.Language).Select(l => l.Language).FirstOrDefault(),
+            })
+            .ToListAsync(ct))
+        .Select(x => (x.Tag, x.Articles, x.Language)).ToList();
 
     public async Task<string?> RenameTagAsync(int id, string? name, CancellationToken ct)
     {
@@ -89,11 +96,57 @@ public sealed class SiteStructure(PortalDbContext db, Names.NameBook names, IStr
         return null;
     }
 
+    /// <summary>
+    /// Makes <paramref name="otherId"/> the same tag as <paramref name="id"/> in another language. A tag left alone in
+    /// its old group is unlinked too, so no page links a tag that no longer links back.
+    /// </summary>
+    public async Task<string?> LinkTagAsync(int id, int? otherId, CancellationToken ct)
+    {
+        var pair = await db.Tags.Where(t => t.Id == id || t.Id == otherId).ToListAsync(ct);
+        if (otherId is null || otherId == id || pair.Count != 2)
+        {
+            return t["Choose another tag from the list."].Value;
+        }
+        var (tag, other) = (pair.Single(x => x.Id == id), pair.Single(x => x.Id == otherId));
+        var group = tag.TranslationGroup ?? other.TranslationGroup ?? Guid.NewGuid();
+        var leaving = new[] { tag.TranslationGroup, other.TranslationGroup }.Where(g => g is not null && g != group).ToList();
+        (tag.TranslationGroup, other.TranslationGroup) = (group, group);
+        await UnlinkLoneTagsAsync(leaving, pair, ct);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task UnlinkTagAsync(int id, CancellationToken ct)
+    {
+        var tag = await db.Tags.FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (tag?.TranslationGroup is { } group)
+        {
+            tag.TranslationGroup = null;
+            await UnlinkLoneTagsAsync([group], [tag], ct);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    // A group with one tag left links nothing: that tag is unlinked, and so its page is purged too.
+    private async Task UnlinkLoneTagsAsync(IReadOnlyCollection<Guid?> groups, IReadOnlyCollection<Tag> moved, CancellationToken ct)
+    {
+        var ids = moved.Select(m => m.Id).ToList();
+        foreach (var group in groups)
+        {
+            var left = await db.Tags.Where(x => x.TranslationGroup == group && !ids.Contains(x.Id)).ToListAsync(ct);
+            if (left.Count == 1)
+            {
+                left[0].TranslationGroup = null;
+            }
+        }
+    }
+
     public async Task DeleteTagAsync(int id, CancellationToken ct)
     {
         var tag = await db.Tags.Include(t => t.Articles).FirstOrDefaultAsync(t => t.Id == id, ct);
         if (tag is not null)
         {
+            await UnlinkLoneTagsAsync([tag.TranslationGroup], [tag], ct);
             db.Tags.Remove(tag);
             await db.SaveChangesAsync(ct);
         }

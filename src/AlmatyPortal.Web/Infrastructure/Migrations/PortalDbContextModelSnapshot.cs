@@ -884,10 +884,15 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TranslationGroup")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("TranslationGroup");
 
                     b.ToTable("Tags");
                 });

@@ -915,10 +915,15 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations.PostgreSql
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<Guid?>("TranslationGroup")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("TranslationGroup");
 
                     b.ToTable("Tags");
                 });
