@@ -60,7 +60,7 @@ public class PublishCheckTests : IDisposable
     {
         var editor = await Staff.SignedInAsync(_portal, StaffRoles.Editor);
         var response = await Editor.PostAsync(editor, null, "Preview", Editor.Fields("Border monitoring report",
-            $"## What they saw\n\n### At the crossings\n\nSee [the report on the 2011 conference]({Seed.ArticleUrl}), [its record]({Seed.ConferenceUrl}) and [the Russian record](/ru/conferences/{Seed.RussianConferenceSlug}).",
+            $"## What they saw\n\n### At the crossings\n\nSee [the report on the 2011 conference]({Seed.ArticleUrl}), [its record]({Seed.ConferenceUrl}), [the Almaty Process](/processes/almaty-process) and [the Russian record](/ru/conferences/{Seed.RussianConferenceSlug}).",
             summary: GoodSummary, sectionId: await SectionAsync()));
         var html = await response.Content.ReadAsStringAsync();
 
@@ -136,12 +136,13 @@ public class PublishCheckTests : IDisposable
     {
         var problems = await PreviewProblemsAsync(
             $"See [the report]({Seed.ArticleUrl}), [the Russian report](/ru/news/{Seed.RussianArticleSlug}), [a lost story](/news/no-such-story), " +
-            $"[the English slug under Russian](/ru/news/{Seed.ArticleSlug}), [news](/news), [a missing tag](/tags/no-such-tag), [the stylesheet](/css/site.css).");
+            $"[the English slug under Russian](/ru/news/{Seed.ArticleSlug}), [news](/news), [a missing tag](/tags/no-such-tag), [the stylesheet](/css/site.css), [a lost process](/processes/no-such-process).");
 
-        Assert.Equal(["BrokenInternalLink", "BrokenInternalLink", "BrokenInternalLink"], Checks(problems));
+        Assert.Equal(["BrokenInternalLink", "BrokenInternalLink", "BrokenInternalLink", "BrokenInternalLink"], Checks(problems));
         Assert.Contains(problems, p => p.Text.Contains("/news/no-such-story", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Text.Contains($"/ru/news/{Seed.ArticleSlug}", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Text.Contains("/tags/no-such-tag", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Text.Contains("/processes/no-such-process", StringComparison.Ordinal));
     }
 
     [Fact]

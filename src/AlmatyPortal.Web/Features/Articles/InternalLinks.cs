@@ -20,16 +20,18 @@ public sealed class InternalLinks(PortalDbContext db, IWebHostEnvironment enviro
         var parts = bare.Trim('/').Split('/');
         return parts switch
         {
-            [""] or ["news"] or ["conferences"] or ["search"] or ["donate"] or ["sitemap.xml"] or ["robots.txt"] or ["conferences", "calendar.ics"] => true,
+            [""] or ["news"] or ["conferences"] or ["processes"] or ["search"] or ["donate"] or ["sitemap.xml"] or ["robots.txt"] or ["conferences", "calendar.ics"] => true,
             ["news", "archive", ..] => parts.Length <= 4 && parts.Skip(2).All(p => int.TryParse(p, out _)),
             ["news", var slug] => await db.Articles.AnyAsync(a => a.Language == language && a.Slug == slug && a.Status == PublicationStatus.Published, ct)
                 || await db.SlugRedirects.AnyAsync(r => r.Language == language && r.OldSlug == slug, ct),
             ["conferences", var slug] => await ConferenceAsync(language, slug.EndsWith(".ics", StringComparison.Ordinal) ? slug[..^4] : slug, ct),
+            ["processes", var slug] => await db.Processes.AnyAsync(p => p.Language == language && p.Slug == slug && p.Status == PublicationStatus.Published, ct),
             ["sections", var slug] => await db.Sections.AnyAsync(s => s.Slug == slug, ct),
             ["tags", var slug] => await db.Tags.AnyAsync(tag => tag.Slug == slug, ct),
             ["media", var file] => await db.Media.AnyAsync(m => m.FileName == file || m.Variants.Contains("=" + file), ct),
             ["feeds", "news.rss" or "news.atom"] => true,
-            ["feeds", "sections" or "tags", _] => true,
+            ["feeds", "sections" or "tags" or "processes", _] => true,
+            ["api", "v1", ..] or ["api", "openapi", _] => true,
             _ => environment.WebRootFileProvider.GetFileInfo(bare).Exists,
         };
     }
