@@ -4,6 +4,7 @@
 #     served from the output cache (hit), with the cache off (miss), and as a static file of the same bytes served by
 #     the same process, with each page's ratio to that file;
 #   * the latency of one reader at a time (p50, p90, p99) for each kind of page with the cache off, at archive scale;
+#   * the cost of counting reads (reader insight) on a cache hit: the same hits on an instance with Insight:CountReads off;
 #   * server memory (RSS) after the load, and the cold start to the first 200 on an existing database;
 #   * the same pages on PostgreSQL (hit and miss, and one reader at a time), side by side with SQLite, when Debian's
 #     postgresql is installed: the SQLite database is copied into a throwaway cluster with `copy-database --to`.
@@ -21,10 +22,11 @@ MISS_PORT=$((HIT_PORT + 1))
 PG_HIT_PORT=$((HIT_PORT + 2))
 PG_MISS_PORT=$((HIT_PORT + 3))
 PG_PORT=$((HIT_PORT + 4))
+QUIET_PORT=$((HIT_PORT + 5))
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -1 || true)
 WORK=$(mktemp -d)
 STATIC=src/AlmatyPortal.Web/wwwroot/bench-static
-trap 'kill ${HIT:-} ${MISS:-} ${PG_HIT:-} ${PG_MISS:-} 2>/dev/null || true; [ -n "${PG_BIN:-}" ] && [ -d "$WORK/pg" ] && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -m immediate stop >/dev/null 2>&1; rm -rf "$WORK" "$STATIC"' EXIT
+trap 'kill ${HIT:-} ${MISS:-} ${QUIET:-} ${PG_HIT:-} ${PG_MISS:-} 2>/dev/null || true; [ -n "${PG_BIN:-}" ] && [ -d "$WORK/pg" ] && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -m immediate stop >/dev/null 2>&1; rm -rf "$WORK" "$STATIC"' EXIT
 
 command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
 dotnet build src/AlmatyPortal.Web -c Release -v q -nologo > "$WORK/build.log" || { cat "$WORK/build.log"; exit 1; }
@@ -49,6 +51,7 @@ python3 bench/generate.py "$WORK/data/portal.db" $((ARTICLES - 2)) >/dev/null
 warm=$(start "$HIT_PORT"); wait_for "$HIT_PORT"; kill "$warm"; wait "$warm" 2>/dev/null || true
 HIT=$(start "$HIT_PORT"); wait_for "$HIT_PORT"
 MISS=$(start "$MISS_PORT" --PageCache:Enabled=false); wait_for "$MISS_PORT"
+QUIET=$(start "$QUIET_PORT" --Insight:CountReads=false); wait_for "$QUIET_PORT"
 
 # PostgreSQL: a throwaway cluster (fsync on, as in production) holding a copy of the same database.
 PG=""
@@ -89,6 +92,7 @@ measure() { # key url connections seconds
 }
 for name in "${ORDER[@]}"; do  # warm-up: JIT and the cache
   for url in "http://127.0.0.1:$HIT_PORT${PAGES[$name]}" "http://127.0.0.1:$MISS_PORT${PAGES[$name]}" "http://127.0.0.1:$HIT_PORT/bench-static/$name.html" \
+    "http://127.0.0.1:$QUIET_PORT${PAGES[$name]}" \
     ${PG:+"http://127.0.0.1:$PG_HIT_PORT${PAGES[$name]}" "http://127.0.0.1:$PG_MISS_PORT${PAGES[$name]}"}; do
     wrk -t1 -c4 -d1s "$url" >/dev/null
   done
@@ -98,6 +102,7 @@ for round in $(seq 1 "$ROUNDS"); do
     measure "$name:hit" "http://127.0.0.1:$HIT_PORT${PAGES[$name]}" 32 "$SECONDS_PER_ROUND"
     measure "$name:miss" "http://127.0.0.1:$MISS_PORT${PAGES[$name]}" 32 "$SECONDS_PER_ROUND"
     measure "$name:static" "http://127.0.0.1:$HIT_PORT/bench-static/$name.html" 32 "$SECONDS_PER_ROUND"
+    measure "$name:quiet" "http://127.0.0.1:$QUIET_PORT${PAGES[$name]}" 32 "$SECONDS_PER_ROUND"
     if [ -n "$PG" ]; then
       measure "$name:pg-hit" "http://127.0.0.1:$PG_HIT_PORT${PAGES[$name]}" 32 "$SECONDS_PER_ROUND"
       measure "$name:pg-miss" "http://127.0.0.1:$PG_MISS_PORT${PAGES[$name]}" 32 "$SECONDS_PER_ROUND"
@@ -115,6 +120,16 @@ for name in "${ORDER[@]}"; do
   printf '| %s | %d | %.0f | %.0f | %s / %s | %.2f× | %.0f | %s / %s | %.2f× |\n' "$name" "$(wc -c < "$STATIC/$name.html")" "$s" "$h" \
     "$(echo "${P50[$name:hit]}" | median)" "$(echo "${P99[$name:hit]}" | median)" "$(awk -v a="$h" -v b="$s" 'BEGIN {print a/b}')" \
     "$m" "$(echo "${P50[$name:miss]}" | median)" "$(echo "${P99[$name:miss]}" | median)" "$(awk -v a="$m" -v b="$s" 'BEGIN {print a/b}')"
+done
+echo
+echo "### $ARTICLES articles: the cost of counting reads on a cache hit (medians of the same rounds)"
+echo
+echo "| page | hit req/s, reads counted | hit p50 / p99 ms | hit req/s, not counted | hit p50 / p99 ms | counted ÷ not counted |"
+echo "|---|---:|---:|---:|---:|---:|"
+for name in "${ORDER[@]}"; do
+  h=$(echo "${RPS[$name:hit]}" | median); q=$(echo "${RPS[$name:quiet]}" | median)
+  printf '| %s | %.0f | %s / %s | %.0f | %s / %s | %.2f× |\n' "$name" "$h" "$(echo "${P50[$name:hit]}" | median)" "$(echo "${P99[$name:hit]}" | median)" \
+    "$q" "$(echo "${P50[$name:quiet]}" | median)" "$(echo "${P99[$name:quiet]}" | median)" "$(awk -v a="$h" -v b="$q" 'BEGIN {print a/b}')"
 done
 if [ -n "$PG" ]; then
   echo
@@ -165,7 +180,7 @@ done
 # build output the rest of the run used; each the median of 5 starts on the same database, nothing else running.
 rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$(pgrep -f "urls http://127.0.0.1:$1" | head -1)/status"; }
 RSS_HIT=$(rss "$HIT_PORT"); RSS_MISS=$(rss "$MISS_PORT")
-kill "$HIT" "$MISS" ${PG_HIT:-} ${PG_MISS:-}; wait "$HIT" "$MISS" ${PG_HIT:-} ${PG_MISS:-} 2>/dev/null || true; HIT=; MISS=; PG_HIT=; PG_MISS=
+kill "$HIT" "$MISS" "$QUIET" ${PG_HIT:-} ${PG_MISS:-}; wait "$HIT" "$MISS" "$QUIET" ${PG_HIT:-} ${PG_MISS:-} 2>/dev/null || true; HIT=; MISS=; QUIET=; PG_HIT=; PG_MISS=
 dotnet publish src/AlmatyPortal.Web -c Release -r linux-x64 --self-contained false -o "$WORK/app" -v q -nologo > "$WORK/publish.log" || { cat "$WORK/publish.log"; exit 1; }
 cold() { # folder dll: a start from that folder to the first 200 of /
   local starts="" pid t0
