@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AlmatyPortal.Tests.Support;
 using AlmatyPortal.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
 
 namespace AlmatyPortal.Tests.Integration;
 
@@ -159,6 +160,21 @@ public class ReadApiTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.NotEqual(etag, changed.Headers.ETag);
         Assert.Equal("fresh-bulletin", (await changed.Content.ReadFromJsonAsync<ListPage<ArticleLine>>(Json))!.Items[0].Slug);
+    }
+
+    [Fact]
+    public async Task Editing_an_images_alt_text_shows_in_the_article_list_at_once()
+    {
+        Assert.Contains("conference platform in Almaty", await _client.GetStringAsync("/api/v1/articles?page=3&pageSize=10"), StringComparison.Ordinal);
+        await _portal.WithDbAsync(async db =>
+        {
+            var image = await db.Media.SingleAsync(m => m.Name == "almaty-conference-2011");
+            image.AltText = "Delegates' chairs in front of a blue banner";
+            await db.SaveChangesAsync();
+            return true;
+        });
+
+        Assert.Contains("Delegates' chairs in front of a blue banner", await _client.GetStringAsync("/api/v1/articles?page=3&pageSize=10"), StringComparison.Ordinal);
     }
 
     [Theory]

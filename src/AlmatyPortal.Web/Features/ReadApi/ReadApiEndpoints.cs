@@ -32,8 +32,8 @@ public static class ReadApiEndpoints
             {
                 return Paging.Problem(language, page, pageSize);
             }
-            var (total, items) = await queries.ArticlesAsync(paging.Language, paging.Page, paging.Size, ct);
-            http.TagPage([PageTags.News(paging.Language), PageTags.Sections]);
+            var (total, items, images) = await queries.ArticlesAsync(paging.Language, paging.Page, paging.Size, ct);
+            http.TagPage([PageTags.News(paging.Language), PageTags.Sections, .. images.Select(PageTags.Media)]);
             return Results.Ok(paging.Of(http, total, items));
         })
         .WithName("ListArticles").WithSummary("Published articles of a language, newest first.")

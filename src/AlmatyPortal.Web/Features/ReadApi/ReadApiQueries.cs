@@ -11,7 +11,8 @@ public sealed class ReadApiQueries(PortalDbContext db, NewsQueries news, Confere
 
     private string Named(string language, string text) => names.Find(language, text) ?? text;
 
-    public async Task<(int Total, IReadOnlyList<ApiArticleSummary> Items)> ArticlesAsync(string language, int page, int pageSize, CancellationToken ct)
+    /// <summary>A page of published articles, and the ids of the images it shows (whose alt text and credit it prints).</summary>
+    public async Task<(int Total, IReadOnlyList<ApiArticleSummary> Items, IReadOnlyList<int> ImageIds)> ArticlesAsync(string language, int page, int pageSize, CancellationToken ct)
     {
         var published = db.Articles.AsNoTracking().Where(a => a.Language == language && a.Status == PublicationStatus.Published);
         var total = await published.CountAsync(ct);
@@ -21,14 +22,15 @@ public sealed class ReadApiQueries(PortalDbContext db, NewsQueries news, Confere
                 a.Slug, a.Title, a.Summary, a.PublishAt, a.UpdatedAt, SectionSlug = a.Section.Slug, SectionName = a.Section.Name,
                 Image = a.FeaturedImage == null ? null : new
                 {
-                    a.FeaturedImage.FileName, a.FeaturedImage.Width, a.FeaturedImage.Height, a.FeaturedImage.Credit,
+                    a.FeaturedImage.Id, a.FeaturedImage.FileName, a.FeaturedImage.Width, a.FeaturedImage.Height, a.FeaturedImage.Credit,
                     Alt = a.FeaturedImage.AltTranslations.Where(t => t.Language == language).Select(t => t.Text).FirstOrDefault() ?? a.FeaturedImage.AltText,
                 },
             })
             .ToListAsync(ct);
         return (total, rows.Select(a => new ApiArticleSummary(a.Slug, a.Title, a.Summary, a.PublishAt, a.UpdatedAt, Url(language, SitePaths.Article(a.Slug)),
             new ApiSection(a.SectionSlug, Named(language, a.SectionName), Url(language, SitePaths.Section(a.SectionSlug))),
-            a.Image is null ? null : new ApiImage(links.Absolute(SitePaths.Media(a.Image.FileName)), a.Image.Width, a.Image.Height, a.Image.Alt, a.Image.Credit))).ToList());
+            a.Image is null ? null : new ApiImage(links.Absolute(SitePaths.Media(a.Image.FileName)), a.Image.Width, a.Image.Height, a.Image.Alt, a.Image.Credit))).ToList(),
+            rows.Where(a => a.Image is not null).Select(a => a.Image!.Id).Distinct().ToList());
     }
 
     // A document's address is a file or another site's page; a meeting's or report's is a page in the language.
