@@ -52,23 +52,10 @@ public sealed class EditModel(ProcessEditor editor, ProcessForms forms, IStringL
         Input.Id = id;
         if (ModelState.IsValid)
         {
-            switch (await editor.SaveAsync(Input, intent, User.Identity!.Name!, ct))
+            var outcome = await editor.SaveAsync(Input, intent, User.Identity!.Name!, ct);
+            if (this.Answer(outcome, intent, "/admin/processes/edit", t, title => ConflictWith = title) is { } answer)
             {
-                case SaveOutcome.Saved saved:
-                    TempData["Notice"] = intent switch { SaveIntent.Publish => t["Published."].Value, SaveIntent.Unpublish => t["Unpublished."].Value, _ => t["Saved."].Value };
-                    return LocalRedirect($"/admin/processes/edit/{saved.Id}");
-                case SaveOutcome.NotFound:
-                    return NotFound();
-                case SaveOutcome.Conflict conflict:
-                    ConflictWith = conflict.CurrentTitle;
-                    Response.StatusCode = StatusCodes.Status409Conflict;
-                    break;
-                case SaveOutcome.Invalid invalid:
-                    foreach (var (field, message) in invalid.Errors)
-                    {
-                        ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{field}", message);
-                    }
-                    break;
+                return answer;
             }
         }
         State = id is { } existing ? await forms.LoadAsync(existing, ct) : null;
