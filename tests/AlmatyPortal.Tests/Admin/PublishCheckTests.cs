@@ -99,6 +99,20 @@ public class PublishCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task An_image_in_the_body_from_the_library_without_a_credit_is_listed_and_one_with_a_credit_is_not()
+    {
+        var uncredited = await ImageAsync(altText: "Delegates at the table", credit: "");
+        var credited = await ImageAsync(altText: "The hall", credit: "© UNHCR");
+        var files = await _portal.WithDbAsync(db => db.Media.Where(m => m.Id == uncredited || m.Id == credited).OrderBy(m => m.Id).Select(m => m.FileName).ToListAsync());
+
+        var problems = await PreviewProblemsAsync($"Text.\n\n![Delegates](/media/{files[0]})\n\n![The hall](/media/{files[1]})");
+
+        var problem = Assert.Single(problems);
+        Assert.Equal(("ImageWithoutCredit", "#Input_Body"), (problem.Check, problem.Link));
+        Assert.Contains(files[0], problem.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_skipped_heading_level_is_listed_and_a_heading_one_level_down_is_not()
     {
         var problems = await PreviewProblemsAsync("## Background\n\n### Borders\n\n## Outcome\n\n#### Declaration");
