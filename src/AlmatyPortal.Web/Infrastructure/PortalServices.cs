@@ -64,6 +64,7 @@ public static class PortalServices
             protection.PersistKeysToFileSystem(new DirectoryInfo(paths.KeysPath));
         }
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddScoped<ClientWindows>();
 
         services.AddPortalAccounts();
         services.AddScoped<AuditLog>();

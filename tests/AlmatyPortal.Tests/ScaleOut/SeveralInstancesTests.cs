@@ -135,6 +135,18 @@ public sealed class SeveralInstancesTests : IDisposable
     }
 
     [Fact]
+    public async Task The_donate_counting_cap_counts_one_reader_s_clicks_on_both_instances_together()
+    {
+        // The default cap is 10 counted clicks a minute per reader: 16 clicks, alternating, count 10 in all.
+        for (var i = 0; i < 16; i++)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await (i % 2 == 0 ? _a : _b).CreateReader().GetAsync("/donate?from=/news")).StatusCode);
+        }
+
+        Assert.Equal(10, await _a.WithDbAsync(db => db.DonationClicks.Where(c => c.SourcePath == "/news").SumAsync(c => c.Count)));
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_spread_over_both_instances_lock_the_account_on_both()
     {
         var email = await Staff.CreateAsync(_a, StaffRoles.Editor);

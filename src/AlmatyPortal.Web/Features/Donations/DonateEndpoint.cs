@@ -1,5 +1,3 @@
-using System.Threading.RateLimiting;
-
 namespace AlmatyPortal.Web.Features.Donations;
 
 /// <summary>/donate: counts the click, then sends the donor to the agency's donation page.</summary>
@@ -10,7 +8,7 @@ public static class DonateEndpoint
         services.AddOptions<DonateOptions>().BindConfiguration(DonateOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DonateOptions>, DonateOptionsValidator>();
         services.AddScoped<DonationCounter>();
-        services.AddSingleton<DonateThrottle>();
+        services.AddScoped<DonateThrottle>();
         return services;
     }
 
@@ -19,7 +17,7 @@ public static class DonateEndpoint
         routes.MapGet("/donate", async (string? from, DonationCounter counter, DonateThrottle throttle, IOptions<DonateOptions> options, HttpContext http, CancellationToken ct) =>
         {
             // A donor is never held up or refused: past the limit the click still redirects, it is just not counted.
-            if (throttle.MayCount(http.Connection.RemoteIpAddress))
+            if (await throttle.MayCountAsync(http.Connection.RemoteIpAddress, ct))
             {
                 await counter.CountAsync(from, ct);
             }
@@ -30,20 +28,14 @@ public static class DonateEndpoint
     }
 }
 
-/// <summary>At most Donate:CountsPerClientPerMinute counted clicks per client address; idle partitions are dropped by the limiter.</summary>
-public sealed class DonateThrottle(IOptions<DonateOptions> options) : IDisposable
+/// <summary>
+/// At most Donate:CountsPerClientPerMinute counted clicks a minute per client address, counted in the database, so the
+/// cap holds across every instance (a reader is not counted once per instance).
+/// </summary>
+public sealed class DonateThrottle(ClientWindows windows, IOptions<DonateOptions> options)
 {
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(client =>
-        RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.CountsPerClientPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
-        }));
+    public const string Purpose = "donate";
 
-    public bool MayCount(System.Net.IPAddress? client)
-    {
-        using var lease = _limiter.AttemptAcquire(client?.ToString() ?? "unknown");
-        return lease.IsAcquired;
-    }
-
-    public void Dispose() => _limiter.Dispose();
+    public Task<bool> MayCountAsync(System.Net.IPAddress? client, CancellationToken ct) =>
+        windows.AllowAsync(Purpose, client, options.Value.CountsPerClientPerMinute, ct);
 }

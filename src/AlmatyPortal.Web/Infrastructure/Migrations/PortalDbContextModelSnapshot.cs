@@ -17,25 +17,6 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("AlmatyPortal.Web.Features.Accounts.SignInWindow", b =>
-                {
-                    b.Property<string>("Client")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("WindowStart")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Client", "WindowStart");
-
-                    b.HasIndex("WindowStart");
-
-                    b.ToTable("SignInWindows", (string)null);
-                });
-
             modelBuilder.Entity("AlmatyPortal.Web.Features.Accounts.StaffSession", b =>
                 {
                     b.Property<string>("Key")
@@ -1139,6 +1120,29 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
                     b.HasIndex("Language", "Year");
 
                     b.ToTable("SearchDocuments");
+                });
+
+            modelBuilder.Entity("AlmatyPortal.Web.Infrastructure.ClientWindow", b =>
+                {
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Purpose", "Client", "WindowStart");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("ClientWindows", (string)null);
                 });
 
             modelBuilder.Entity("ArticleConferences", b =>

@@ -22,25 +22,6 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("AlmatyPortal.Web.Features.Accounts.SignInWindow", b =>
-                {
-                    b.Property<string>("Client")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTime>("WindowStart")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Client", "WindowStart");
-
-                    b.HasIndex("WindowStart");
-
-                    b.ToTable("SignInWindows", (string)null);
-                });
-
             modelBuilder.Entity("AlmatyPortal.Web.Features.Accounts.StaffSession", b =>
                 {
                     b.Property<string>("Key")
@@ -1178,6 +1159,29 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations.PostgreSql
                     b.HasIndex("Language", "Year");
 
                     b.ToTable("SearchDocuments");
+                });
+
+            modelBuilder.Entity("AlmatyPortal.Web.Infrastructure.ClientWindow", b =>
+                {
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Purpose", "Client", "WindowStart");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("ClientWindows", (string)null);
                 });
 
             modelBuilder.Entity("ArticleConferences", b =>
