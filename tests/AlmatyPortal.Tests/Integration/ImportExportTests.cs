@@ -170,7 +170,7 @@ public class ImportExportTests : IDisposable
     }
 
     [Fact]
-    public async Task An_edited_process_file_adds_a_follow_up_meeting_shown_in_its_language_and_a_reimport_changes_nothing()
+    public async Task An_edited_process_file_adds_a_follow_up_meeting_shown_in_its_own_language_where_untranslated_and_a_reimport_changes_nothing()
     {
         var folder = Path.Combine(_content.Path, "conferences");
         File.WriteAllText(Path.Combine(folder, "follow-up-2012.md"),
@@ -184,8 +184,11 @@ public class ImportExportTests : IDisposable
         Assert.Empty(report.Problems);
         var html = await _portal.CreateReader().GetStringAsync("/processes/almaty-process");
         Assert.Contains("href=\"/conferences/follow-up-2012\"", html, StringComparison.Ordinal);
-        // The meeting has no Russian record yet, so the Russian timeline does not list it.
-        Assert.DoesNotContain("follow-up-2012", await _portal.CreateReader().GetStringAsync("/ru/processes/almatinskiy-protsess"), StringComparison.Ordinal);
+        // The meeting has no Russian record yet: the Russian timeline lists the English one, marked as English.
+        var russian = await _portal.CreateReader().GetStringAsync("/ru/processes/almatinskiy-protsess");
+        Assert.Contains("lang=\"en\"", russian, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/conferences/follow-up-2012\" hreflang=\"en\" lang=\"en\">Almaty Process follow-up meeting</a>", russian, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/ru/conferences/{Seed.RussianConferenceSlug}\"", russian, StringComparison.Ordinal);
         Assert.Equal(1, await _portal.WithDbAsync(db => db.Processes.Where(p => p.Slug == "almaty-process").Select(p => p.Version).SingleAsync()));
         var again = await ImportAsync(_content.Path);
         Assert.Equal((0, 0), (again.Created, again.Updated));

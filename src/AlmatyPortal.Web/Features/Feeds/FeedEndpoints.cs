@@ -49,7 +49,7 @@ public static class FeedEndpoints
             }
             http.TagPage(ProcessTimeline.PageTagsOf(process));
             var page = Cultures.Prefix(process.Language) + SitePaths.Process(process.Slug);
-            string Absolute(string path) => WebAddress.IsHttp(path) ? path : links.Absolute(path.StartsWith("/media/", StringComparison.Ordinal) ? path : Cultures.Prefix(process.Language) + path);
+            string Absolute(string path) => WebAddress.IsHttp(path) ? path : links.Absolute(path);
             // Newest first, as in every feed; a document without an address of its own links its line on the process page.
             var items = process.Timeline.OrderByDescending(e => e.PublishedAt ?? e.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)).Take(FeedQueries.Size)
                 .Select(e =>
@@ -58,7 +58,7 @@ public static class FeedEndpoints
                     var anchor = ProcessTimeline.Anchor(e);
                     return new FeedItem(e.Id, "", e.Title, e.Summary, System.Net.WebUtility.HtmlEncode(e.Summary), when, when, t[ProcessTimeline.KindName(e.Kind)], [], null)
                     {
-                        Link = e.Path is { } path ? Absolute(path) : links.Absolute(page) + "#" + anchor,
+                        Link = e.AddressIn() is { } address ? Absolute(address) : links.Absolute(page) + "#" + anchor,
                         EntryId = links.Absolute(page) + "#" + anchor,
                     };
                 }).ToList();

@@ -35,10 +35,10 @@ public sealed class ProcessQueries(PortalDbContext db)
         var parts = await TimelineQuery(row.TranslationGroup, language).ToListAsync(ct);
         var timeline = parts.Select(p => p.Kind switch
             {
-                TimelineKind.Document => new TimelineEntry(p.Kind, p.End!.Value, p.Title, p.Summary ?? "", p.Slug, p.Id) { Context = p.City },
-                TimelineKind.News => new TimelineEntry(p.Kind, DateOnly.FromDateTime(p.When!.Value), p.Title, p.Summary ?? "", SitePaths.Article(p.Slug!), p.Id) { PublishedAt = p.When },
+                TimelineKind.Document => new TimelineEntry(p.Kind, p.End!.Value, p.Title, p.Summary ?? "", p.Slug, p.Id) { Context = p.City, Language = p.Language },
+                TimelineKind.News => new TimelineEntry(p.Kind, DateOnly.FromDateTime(p.When!.Value), p.Title, p.Summary ?? "", SitePaths.Article(p.Slug!), p.Id) { PublishedAt = p.When, Language = p.Language },
                 _ => new TimelineEntry(p.Kind, p.Start!.Value, p.Title, p.Summary ?? "", SitePaths.Conference(p.Slug!), p.Id)
-                    { EndDate = p.End, City = p.City, CountryName = p.Country },
+                    { EndDate = p.End, City = p.City, CountryName = p.Country, Language = p.Language },
             })
             // A document comes after the meeting that adopted it, news after both on the same day.
             .OrderBy(e => e.Date).ThenBy(e => e.Kind == TimelineKind.News ? 2 : e.Kind == TimelineKind.Document ? 1 : 0).ThenBy(e => e.PublishedAt).ThenBy(e => e.Id)
@@ -52,7 +52,13 @@ public sealed class ProcessQueries(PortalDbContext db)
     private IQueryable<Part> TimelineQuery(Guid group, string language)
     {
         var links = db.Set<ProcessConference>().Where(l => l.ProcessGroup == group);
-        var meetings = db.Conferences.Where(c => c.Language == language && c.Status == PublicationStatus.Published)
+        // Each meeting in the page's language; one not yet translated into it, in its original language, so the
+        // timeline misses none of the process's meetings.
+        var inLanguage = db.Conferences.Where(c => c.Language == language && c.Status == PublicationStatus.Published);
+        var translated = inLanguage.Select(c => c.TranslationGroup);
+        var untranslated = db.Conferences.Where(c => c.Language != language && c.Status == PublicationStatus.Published && c.TranslatedFromVersion == null
+            && !translated.Contains(c.TranslationGroup));
+        var meetings = inLanguage.Concat(untranslated)
             .Join(links, c => c.TranslationGroup, l => l.ConferenceGroup, (c, l) => new { Conference = c, l.Role });
         // A report belongs to the process in every language when any version of it reports on any version of a meeting.
         var anyMeetingIds = db.Conferences.Where(c => links.Any(l => l.ConferenceGroup == c.TranslationGroup)).Select(c => c.Id);
@@ -61,14 +67,14 @@ public sealed class ProcessQueries(PortalDbContext db)
             .Join(db.Articles, j => EF.Property<int>(j, "ArticlesId"), a => a.Id, (j, a) => a.TranslationGroup);
         var namedGroups = db.Set<ProcessArticle>().Where(l => l.ProcessGroup == group).Select(l => l.ArticleGroup);
         return meetings.Where(m => m.Role == ProcessRole.Founding)
-                .Select(m => new Part { Kind = TimelineKind.FoundingConference, Id = m.Conference.Id, Title = m.Conference.Title, Summary = m.Conference.Summary, Slug = m.Conference.Slug, Start = m.Conference.StartDate, End = m.Conference.EndDate, City = m.Conference.City, Country = m.Conference.Country == null ? null : m.Conference.Country.Name, When = null })
+                .Select(m => new Part { Kind = TimelineKind.FoundingConference, Id = m.Conference.Id, Title = m.Conference.Title, Summary = m.Conference.Summary, Slug = m.Conference.Slug, Start = m.Conference.StartDate, End = m.Conference.EndDate, City = m.Conference.City, Country = m.Conference.Country == null ? null : m.Conference.Country.Name, When = null, Language = m.Conference.Language })
             .Concat(meetings.Where(m => m.Role == ProcessRole.FollowUp)
-                .Select(m => new Part { Kind = TimelineKind.FollowUpConference, Id = m.Conference.Id, Title = m.Conference.Title, Summary = m.Conference.Summary, Slug = m.Conference.Slug, Start = m.Conference.StartDate, End = m.Conference.EndDate, City = m.Conference.City, Country = m.Conference.Country == null ? null : m.Conference.Country.Name, When = null }))
+                .Select(m => new Part { Kind = TimelineKind.FollowUpConference, Id = m.Conference.Id, Title = m.Conference.Title, Summary = m.Conference.Summary, Slug = m.Conference.Slug, Start = m.Conference.StartDate, End = m.Conference.EndDate, City = m.Conference.City, Country = m.Conference.Country == null ? null : m.Conference.Country.Name, When = null, Language = m.Conference.Language }))
             .Concat(db.Set<OutcomeDocument>().Join(meetings, d => d.ConferenceId, m => m.Conference.Id, (d, m) => new { Document = d, m.Conference })
-                .Select(x => new Part { Kind = TimelineKind.Document, Id = x.Document.Id, Title = x.Document.Title, Summary = x.Document.Description, Slug = x.Document.Url, Start = x.Conference.StartDate, End = x.Conference.EndDate, City = x.Conference.Title, Country = null, When = null }))
+                .Select(x => new Part { Kind = TimelineKind.Document, Id = x.Document.Id, Title = x.Document.Title, Summary = x.Document.Description, Slug = x.Document.Url, Start = x.Conference.StartDate, End = x.Conference.EndDate, City = x.Conference.Title, Country = null, When = null, Language = x.Conference.Language }))
             .Concat(db.Articles.Where(a => a.Language == language && a.Status == PublicationStatus.Published
                     && (namedGroups.Contains(a.TranslationGroup) || reportGroups.Contains(a.TranslationGroup)))
-                .Select(a => new Part { Kind = TimelineKind.News, Id = a.Id, Title = a.Title, Summary = a.Summary, Slug = a.Slug, Start = null, End = null, City = null, Country = null, When = a.PublishAt }));
+                .Select(a => new Part { Kind = TimelineKind.News, Id = a.Id, Title = a.Title, Summary = a.Summary, Slug = a.Slug, Start = null, End = null, City = null, Country = null, When = a.PublishAt, Language = a.Language }));
     }
 
     /// <summary>One line of the timeline in a shape every kind fits, so all are read in one query.</summary>
@@ -86,6 +92,7 @@ public sealed class ProcessQueries(PortalDbContext db)
         public string? City { get; init; }
         public string? Country { get; init; }
         public DateTime? When { get; init; }
+        public string Language { get; init; } = "";
     }
 
     /// <summary>The process a conference belongs to, in the conference's language, if it is published.</summary>

@@ -23,7 +23,7 @@ public static class ProcessStructuredData
             {
                 ["@type"] = "Event",
                 ["name"] = m.Title,
-                ["url"] = links.Absolute(prefix + m.Path),
+                ["url"] = links.Absolute(m.AddressIn()!),
                 ["startDate"] = Day(m.Date),
                 ["endDate"] = Day(m.EndDate ?? m.Date),
                 ["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode",

@@ -28,6 +28,12 @@ public sealed record TimelineEntry(TimelineKind Kind, DateOnly Date, string Titl
     /// <summary>For news: when it was published, to the minute.</summary>
     public DateTime? PublishedAt { get; init; }
 
+    /// <summary>The language the line is written in: the page's own, or the original's for a meeting not yet translated.</summary>
+    public string Language { get; init; } = "";
+
+    /// <summary>The line's page with its language's prefix, or a document's own address; null when it has none.</summary>
+    public string? AddressIn() => Path is null || Kind == TimelineKind.Document ? Path : SitePaths.In(Language, Path);
+
     public bool IsMeeting => Kind is TimelineKind.FoundingConference or TimelineKind.FollowUpConference;
 }
 

@@ -34,12 +34,11 @@ public sealed class ReadApiQueries(PortalDbContext db, NewsQueries news, Confere
     }
 
     // A document's address is a file or another site's page; a meeting's or report's is a page in the language.
-    private string? Address(string language, TimelineEntry entry) => entry.Path switch
+    private string? Address(TimelineEntry entry) => entry.AddressIn() switch
     {
         null => null,
-        var path when WebAddress.IsHttp(path) => path,
-        var path when entry.Kind == TimelineKind.Document => links.Absolute(path),
-        var path => Url(language, path),
+        var address when WebAddress.IsHttp(address) => address,
+        var address => links.Absolute(address),
     };
 
     /// <summary>A published article with its links, read as the article page reads it, and the cache tags of what it shows.</summary>
@@ -107,7 +106,7 @@ public sealed class ReadApiQueries(PortalDbContext db, NewsQueries news, Confere
                 TimelineKind.Document => "document",
                 _ => "news",
             },
-            e.Date, e.EndDate, e.Title, e.Summary, Address(language, e))).ToList();
+            e.Date, e.EndDate, e.Title, e.Summary, Address(e))).ToList();
         return (new ApiProcess(view.Slug, view.Language, view.Name, view.Summary, view.BodyHtml, view.UpdatedAt, Url(language, SitePaths.Process(view.Slug)),
             timeline, view.Translations.ToDictionary(t => t.Key, t => links.Absolute(t.Value))), view);
     }
