@@ -203,6 +203,22 @@ public class ProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task A_save_from_an_older_version_is_refused_with_409_and_the_newer_text_is_kept()
+    {
+        var editor = await Staff.SignedInAsync(_portal, StaffRoles.Editor);
+        var id = await _portal.WithDbAsync(db => db.Processes.Where(p => p.Slug == "almaty-process").Select(p => p.Id).SingleAsync());
+        var page = $"/admin/processes/edit/{id}";
+        var form = await FormValues.ReadAsync(editor, page, "#process-editor");
+        await editor.PostAsync(page + "?handler=Save", Staff.Form(null, [.. form.With("Input.Summary", "First editor's summary.")]));
+
+        var late = await editor.PostAsync(page + "?handler=Save", Staff.Form(null, [.. form.With("Input.Summary", "Second editor's summary.")]));
+
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Contains("Second editor&#x27;s summary.", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("First editor's summary.", await _portal.WithDbAsync(db => db.Processes.Where(p => p.Id == id).Select(p => p.Summary).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_process_with_an_unknown_conference_or_its_founding_conference_as_a_follow_up_is_refused_and_nothing_is_saved()
     {
         var (editor, conference, _, _) = await FollowUpAsync();
