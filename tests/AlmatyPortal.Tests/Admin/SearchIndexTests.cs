@@ -58,6 +58,23 @@ public class SearchIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task A_process_leaves_the_index_when_unpublished_and_comes_back_when_published_again()
+    {
+        var editor = await Staff.SignedInAsync(_portal, StaffRoles.Editor);
+        var id = await _portal.WithDbAsync(db => db.Processes.Where(p => p.Slug == "almaty-process").Select(p => p.Id).SingleAsync());
+        var page = $"/admin/processes/edit/{id}";
+        var form = (await FormValues.ReadAsync(editor, page, "#process-editor")).With("Input.Summary", "Follow-up to the 2011 conference, with a focus on quokka registries.");
+        await editor.PostAsync(page + "?handler=Save", Staff.Form(null, [.. form]));
+        Assert.True(await FindsAsync("quokka registries"));
+
+        await editor.PostAsync(page + "?handler=Unpublish", Staff.Form(null, [.. await FormValues.ReadAsync(editor, page, "#process-editor")]));
+        Assert.False(await FindsAsync("quokka registries"));
+
+        await editor.PostAsync(page + "?handler=Publish", Staff.Form(null, [.. await FormValues.ReadAsync(editor, page, "#process-editor")]));
+        Assert.True(await FindsAsync("quokka registries"));
+    }
+
+    [Fact]
     public async Task The_rebuild_command_repairs_a_damaged_index()
     {
         // Every search document gone (on SQLite, the FTS5 index rebuilt to match).
@@ -68,7 +85,8 @@ public class SearchIndexTests : IDisposable
 
         var count = await _portal.WithServicesAsync(sp => sp.GetRequiredService<SearchIndex>().RebuildAsync());
 
-        Assert.Equal(4, count);
+        // The seed's two articles, two conference records and two processes.
+        Assert.Equal(6, count);
         Assert.True(await FindsAsync("declaration"));
         Assert.True(await FindsAsync("Feller"), "conference records are found by their speakers");
     }

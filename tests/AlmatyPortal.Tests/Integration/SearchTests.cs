@@ -63,6 +63,17 @@ public class SearchTests : IClassFixture<SearchTests.Portal>
     }
 
     [Fact]
+    public async Task A_reader_finds_the_almaty_process_in_both_languages_and_it_links_its_page()
+    {
+        var (_, english) = await SearchAsync("q=capacity+building");
+        var russian = await _portal.Factory.CreateReader().GetStringAsync("/ru/search?q=" + Uri.EscapeDataString("наращиванию потенциала"));
+
+        Assert.Contains("Almaty Process", ResultTitles(english));
+        Assert.Contains("href=\"/processes/almaty-process\"", english, StringComparison.Ordinal);
+        Assert.Contains("Алматинский процесс", ResultTitles(russian));
+    }
+
+    [Fact]
     public async Task A_reader_finds_the_seed_report_by_searching_declaration()
     {
         var (status, html) = await SearchAsync("q=declaration");

@@ -1,11 +1,12 @@
 using AlmatyPortal.Web.Features.Conferences;
 using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.Processes;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AlmatyPortal.Web.Features.Search;
 
 /// <summary>
-/// The searchable text of one public article or conference record. The FTS5 table SearchEntries indexes these rows
+/// The searchable text of one public article, conference record or process. The FTS5 table SearchEntries indexes these rows
 /// (external content), kept in step by triggers, so the index changes in the same transaction as the content.
 /// </summary>
 public sealed class SearchDocument
@@ -16,6 +17,8 @@ public sealed class SearchDocument
     public Article? Article { get; set; }
     public int? ConferenceId { get; set; }
     public Conference? Conference { get; set; }
+    public int? ProcessId { get; set; }
+    public Process? Process { get; set; }
     public string Language { get; set; } = "";
     public string Slug { get; set; } = "";
     public string Title { get; set; } = "";
@@ -37,6 +40,7 @@ public enum SearchKind
 {
     Article = 0,
     Conference = 1,
+    Process = 2,
 }
 
 internal sealed class SearchDocumentConfiguration : IEntityTypeConfiguration<SearchDocument>
@@ -49,8 +53,10 @@ internal sealed class SearchDocumentConfiguration : IEntityTypeConfiguration<Sea
         b.Property(d => d.Tags).HasMaxLength(2000);
         b.HasIndex(d => d.ArticleId).IsUnique();
         b.HasIndex(d => d.ConferenceId).IsUnique();
+        b.HasIndex(d => d.ProcessId).IsUnique();
         b.HasIndex(d => new { d.Language, d.Year });
         b.HasOne(d => d.Article).WithMany().HasForeignKey(d => d.ArticleId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(d => d.Conference).WithMany().HasForeignKey(d => d.ConferenceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(d => d.Process).WithMany().HasForeignKey(d => d.ProcessId).OnDelete(DeleteBehavior.Cascade);
     }
 }

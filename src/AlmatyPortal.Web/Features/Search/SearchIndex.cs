@@ -30,7 +30,7 @@ public sealed class SearchIndex(PortalDbContext db, ILogger<SearchIndex> logger)
             count += articles.Count;
             lastId = articles[^1].Id;
         }
-        // Conference records are few; each is saved through the interceptor's own rules by touching it.
+        // Conference records and processes are few; each is saved through the interceptor's own rules by touching it.
         var conferences = await db.Conferences.Include(c => c.Topics).Include(c => c.Documents).Include(c => c.Speakers).ThenInclude(s => s.Person)
             .Include(c => c.Organisations).ThenInclude(o => o.Organisation)
             .Where(c => c.Status == PublicationStatus.Published).ToListAsync(ct);
@@ -38,8 +38,13 @@ public sealed class SearchIndex(PortalDbContext db, ILogger<SearchIndex> logger)
         {
             db.Entry(conference).State = EntityState.Modified;
         }
+        var processes = await db.Processes.Where(p => p.Status == PublicationStatus.Published).ToListAsync(ct);
+        foreach (var process in processes)
+        {
+            db.Entry(process).State = EntityState.Modified;
+        }
         await db.SaveChangesAsync(ct);
-        count += conferences.Count;
+        count += conferences.Count + processes.Count;
         if (db.Database.IsSqlite())
         {
             // PostgreSQL computes each document's vector with the row; SQLite's FTS5 index is rebuilt from them.

@@ -2,13 +2,14 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AlmatyPortal.Web.Features.Conferences;
 using AlmatyPortal.Web.Features.News;
+using AlmatyPortal.Web.Features.Processes;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace AlmatyPortal.Web.Features.Search;
 
 /// <summary>
-/// Before every save, brings the search documents of the articles and conferences being saved up to date, so the
+/// Before every save, brings the search documents of the articles, conferences and processes being saved up to date, so the
 /// search index commits (or rolls back) with the change itself: publish, edit, unpublish and delete alike.
 /// </summary>
 public sealed partial class SearchIndexing : SaveChangesInterceptor
@@ -63,6 +64,18 @@ public sealed partial class SearchIndexing : SaveChangesInterceptor
             }
             document ??= db.SearchDocuments.Add(new SearchDocument { Kind = SearchKind.Conference, Conference = conference }).Entity;
             Fill(document, conference.Language, conference.Slug, conference.Title, conference.Summary, ConferenceText(entry), conference.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        }
+        foreach (var entry in db.ChangeTracker.Entries<Process>().Where(e => e.State != EntityState.Unchanged).ToList())
+        {
+            var process = entry.Entity;
+            var document = await FindAsync(db, d => d.ProcessId == process.Id && process.Id != 0, ct);
+            if (entry.State == EntityState.Deleted || process.Status != PublicationStatus.Published)
+            {
+                Remove(db, document);
+                continue;
+            }
+            document ??= db.SearchDocuments.Add(new SearchDocument { Kind = SearchKind.Process, Process = process }).Entity;
+            Fill(document, process.Language, process.Slug, process.Name, process.Summary, PlainText(process.BodyHtml), process.CreatedAt);
         }
     }
 

@@ -134,7 +134,7 @@ public sealed partial class SearchQueries(PortalDbContext db)
     /// <summary>The page's rows as hits, their snippets encoded with the matches marked.</summary>
     private static SearchResults Results(IEnumerable<SearchRow> rows, Plan plan) =>
         new(rows.Select(r => new SearchHit(
-                r.Kind == nameof(SearchKind.Conference) ? SearchKind.Conference : SearchKind.Article,
+                Enum.Parse<SearchKind>(r.Kind),
                 r.Slug, r.Title, r.Summary, DateTime.SpecifyKind(r.Date, DateTimeKind.Utc), Highlight(r.Snippet))).ToList(),
             plan.Total, plan.Page, plan.PageCount, plan.Counted > RankedMatches);
 
@@ -175,7 +175,12 @@ public sealed record SearchRequest(string Language, string? Query, IReadOnlyColl
 
 public sealed record SearchHit(SearchKind Kind, string Slug, string Title, string Summary, DateTime Date, string SnippetHtml)
 {
-    public string Url => Kind == SearchKind.Conference ? SitePaths.Conference(Slug) : SitePaths.Article(Slug);
+    public string Url => Kind switch
+    {
+        SearchKind.Conference => SitePaths.Conference(Slug),
+        SearchKind.Process => SitePaths.Process(Slug),
+        _ => SitePaths.Article(Slug),
+    };
 }
 
 /// <summary>A page of results; <paramref name="MoreThanTotal"/> when more matched than were counted and ranked.</summary>

@@ -1084,6 +1084,9 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProcessId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("SectionId")
                         .HasColumnType("INTEGER");
 
@@ -1115,6 +1118,9 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
                         .IsUnique();
 
                     b.HasIndex("ConferenceId")
+                        .IsUnique();
+
+                    b.HasIndex("ProcessId")
                         .IsUnique();
 
                     b.HasIndex("Language", "Year");
@@ -1477,9 +1483,16 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
                         .HasForeignKey("ConferenceId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("AlmatyPortal.Web.Features.Processes.Process", "Process")
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.Navigation("Article");
 
                     b.Navigation("Conference");
+
+                    b.Navigation("Process");
                 });
 
             modelBuilder.Entity("ArticleConferences", b =>

@@ -1123,6 +1123,9 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations.PostgreSql
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<int?>("ProcessId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("SectionId")
                         .HasColumnType("integer");
 
@@ -1154,6 +1157,9 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("ConferenceId")
+                        .IsUnique();
+
+                    b.HasIndex("ProcessId")
                         .IsUnique();
 
                     b.HasIndex("Language", "Year");
@@ -1522,9 +1528,16 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations.PostgreSql
                         .HasForeignKey("ConferenceId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("AlmatyPortal.Web.Features.Processes.Process", "Process")
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.Navigation("Article");
 
                     b.Navigation("Conference");
+
+                    b.Navigation("Process");
                 });
 
             modelBuilder.Entity("ArticleConferences", b =>
