@@ -189,3 +189,25 @@ public class InsightTests : IDisposable
 }
 
 public sealed class InsightOnPostgreSqlTests() : InsightTests(PortalDatabase.PostgreSql);
+
+/// <summary>A database error in the read counter's background work is logged and retried; it never stops the portal.</summary>
+public sealed class ReadCounterFailureTests : IDisposable
+{
+    private readonly PortalFactory _portal = new(null, new Dictionary<string, string?> { ["Insight:FlushSeconds"] = "1" });
+
+    public void Dispose() => _portal.Dispose();
+
+    [Fact]
+    public async Task A_failing_prune_or_flush_is_logged_as_a_warning_and_the_portal_keeps_running()
+    {
+        var lifetime = _portal.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>();
+        // The table the counts go to is gone, as a locked or unreachable database would make every write fail.
+        await _portal.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""DROP TABLE "PageReads";"""));
+        await _portal.CreateReader().GetAsync(Seed.ArticleUrl);
+
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
+
+        Assert.False(lifetime.ApplicationStopping.IsCancellationRequested, "the portal was stopped by the read counter");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await _portal.CreateReader().GetAsync("/news")).StatusCode);
+    }
+}

@@ -61,8 +61,10 @@ public sealed partial class ReadCounter(IServiceScopeFactory scopes, OfficeClock
             }
             await transaction.CommitAsync(ct);
         }
-        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException or OperationCanceledException)
+        catch (Exception ex)
         {
+            // Whatever the database said, the counts wait in memory for the next flush; a background service that
+            // threw would stop the whole portal.
             foreach (var (key, count) in batch)
             {
                 _pending.AddOrUpdate(key, count, (_, n) => n + count);
@@ -93,8 +95,16 @@ internal sealed class ReadCounterFlush(ReadCounter counter, IServiceScopeFactory
                 await counter.FlushAsync(stoppingToken);
                 if (pruned != clock.Today)
                 {
-                    pruned = clock.Today;
-                    await PruneAsync(stoppingToken);
+                    try
+                    {
+                        await PruneAsync(stoppingToken);
+                        pruned = clock.Today;
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        // A busy or unreachable database: old days wait for the next tick. Counting goes on.
+                        logger.LogWarning("Old daily read counts were not removed; trying again shortly: {Reason}", ex.Message);
+                    }
                 }
             }
         }
