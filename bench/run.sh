@@ -26,7 +26,7 @@ QUIET_PORT=$((HIT_PORT + 5))
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -1 || true)
 WORK=$(mktemp -d)
 STATIC=src/AlmatyPortal.Web/wwwroot/bench-static
-trap 'kill ${HIT:-} ${MISS:-} ${QUIET:-} ${PG_HIT:-} ${PG_MISS:-} 2>/dev/null || true; [ -n "${PG_BIN:-}" ] && [ -d "$WORK/pg" ] && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -m immediate stop >/dev/null 2>&1; rm -rf "$WORK" "$STATIC"' EXIT
+trap 'status=$?; [ "$status" = 0 ] || tail -n 30 "$WORK"/server-*.log 2>/dev/null; kill ${HIT:-} ${MISS:-} ${QUIET:-} ${PG_HIT:-} ${PG_MISS:-} 2>/dev/null || true; [ -n "${PG_BIN:-}" ] && [ -d "$WORK/pg" ] && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -m immediate stop >/dev/null 2>&1; rm -rf "$WORK" "$STATIC"' EXIT
 
 command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
 dotnet build src/AlmatyPortal.Web -c Release -v q -nologo > "$WORK/build.log" || { cat "$WORK/build.log"; exit 1; }
