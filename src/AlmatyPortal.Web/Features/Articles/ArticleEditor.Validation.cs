@@ -3,7 +3,7 @@ using AlmatyPortal.Web.Features.News;
 
 namespace AlmatyPortal.Web.Features.Articles;
 
-/// <summary>What the article editor checks before a save applies anything: every field, with a localized message each.</summary>
+/// <summary>What the article editor checks before a save applies anything: every field, with a localized message each, and the pre-publish checks an admin made blocking.</summary>
 public sealed partial class ArticleEditor
 {
     private async Task<Dictionary<string, string>> ValidateAsync(ArticleInput input, string slug, string language, MarkdownRendering rendering, CancellationToken ct)
@@ -51,5 +51,26 @@ public sealed partial class ArticleEditor
             errors[nameof(input.Tags)] = t["Use at most 20 tags, separated by commas, each with letters or digits and at most 80 characters."].Value;
         }
         return errors;
+    }
+
+    /// <summary>
+    /// A save that makes the article public (Publish, or Update of a published or scheduled one) is refused while a
+    /// check an admin set to block finds a problem; the editor sees each problem on its field.
+    /// </summary>
+    private async Task<SaveOutcome.Invalid?> BlockedAsync(ArticleInput input, SaveIntent intent, PublicationStatus? status, CancellationToken ct)
+    {
+        var goesPublic = intent == SaveIntent.Publish || intent == SaveIntent.Save && status is PublicationStatus.Published or PublicationStatus.Scheduled;
+        if (!goesPublic)
+        {
+            return null;
+        }
+        var blocking = (await checks.CheckAsync(input, ct)).Where(p => p.Blocks).ToList();
+        if (blocking.Count == 0)
+        {
+            return null;
+        }
+        logger.LogInformation("Publishing article {ArticleId} refused by {Checks}", input.Id, string.Join(", ", blocking.Select(p => p.Check).Distinct()));
+        return new SaveOutcome.Invalid(blocking.GroupBy(p => p.Field).ToDictionary(g => g.Key,
+            g => t["Not published: {0}", string.Join(" ", g.Select(p => p.Message))].Value));
     }
 }

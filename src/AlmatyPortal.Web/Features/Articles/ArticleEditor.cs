@@ -104,27 +104,6 @@ public sealed partial class ArticleEditor(PortalDbContext db, MarkdownRenderer m
         return outcome is SaveOutcome.Saved saved && upload.Reused ? saved with { ImageReusedAs = upload.Asset!.Name } : outcome;
     }
 
-    /// <summary>
-    /// A save that makes the article public (Publish, or Update of a published or scheduled one) is refused while a
-    /// check an admin set to block finds a problem; the editor sees each problem on its field.
-    /// </summary>
-    private async Task<SaveOutcome.Invalid?> BlockedAsync(ArticleInput input, SaveIntent intent, PublicationStatus? status, CancellationToken ct)
-    {
-        var goesPublic = intent == SaveIntent.Publish || intent == SaveIntent.Save && status is PublicationStatus.Published or PublicationStatus.Scheduled;
-        if (!goesPublic)
-        {
-            return null;
-        }
-        var blocking = (await checks.CheckAsync(input, ct)).Where(p => p.Blocks).ToList();
-        if (blocking.Count == 0)
-        {
-            return null;
-        }
-        logger.LogInformation("Publishing article {ArticleId} refused by {Checks}", input.Id, string.Join(", ", blocking.Select(p => p.Check).Distinct()));
-        return new SaveOutcome.Invalid(blocking.GroupBy(p => p.Field).ToDictionary(g => g.Key,
-            g => t["Not published: {0}", string.Join(" ", g.Select(p => p.Message))].Value));
-    }
-
     /// <summary>A save that started from an older version: expected, so one Information line, and the current text for the editor.</summary>
     private async Task<SaveOutcome> ConflictAsync(Article current, int basedOn, CancellationToken ct)
     {
