@@ -131,8 +131,7 @@ public sealed class PublishChecks(PortalDbContext db, MarkdownRenderer markdown,
         {
             return null;
         }
-        var source = await db.Articles.AsNoTracking().Where(a => a.TranslationGroup == self.TranslationGroup && a.Id != id && a.TranslatedFromVersion == null)
-            .Select(a => (int?)a.Version).FirstOrDefaultAsync(ct);
+        var source = await TranslationGroups.OriginalVersionAsync(db.Articles.AsNoTracking(), self.TranslationGroup, id, ct);
         return source > followed ? (followed, source.Value) : null;
     }
 
