@@ -50,11 +50,7 @@ public sealed class ConferenceTranslations(PortalDbContext db, OfficeClock clock
         {
             return ([], null, false);
         }
-        var source = self.TranslatedFromVersion is null ? null
-            : await db.Conferences.AsNoTracking().Where(c => c.TranslationGroup == self.TranslationGroup && c.Id != id && c.TranslatedFromVersion == null)
-                .Select(c => new { c.Id, c.Version }).FirstOrDefaultAsync(ct);
-        return (await TranslationGroups.VersionsAsync(db.Conferences, self.TranslationGroup, id, ct), source?.Id,
-            source is not null && source.Version > self.TranslatedFromVersion);
+        return await TranslationGroups.StateAsync(db.Conferences, self.TranslationGroup, self.TranslatedFromVersion, id, ct);
     }
 
     /// <summary>Conference translations whose source changed since they were last brought in step.</summary>

@@ -39,13 +39,8 @@ public sealed class ProcessForms(PortalDbContext db, OfficeClock clock)
         await db.Processes.AsNoTracking().OrderBy(p => p.Name).Select(p => new ProcessRow(p.Id, p.Name, p.Slug, p.Language, p.Status)).ToListAsync(ct);
 
     /// <summary>The other language versions (language → id) and, for a translation, its source's id and whether it moved on since.</summary>
-    public async Task<(Dictionary<string, int> Others, int? SourceId, bool OutOfDate)> TranslationStateAsync(ProcessState state, int id, CancellationToken ct)
-    {
-        var source = state.TranslatedFromVersion is null ? null
-            : await db.Processes.AsNoTracking().Where(p => p.TranslationGroup == state.TranslationGroup && p.Id != id && p.TranslatedFromVersion == null)
-                .Select(p => new { p.Id, p.Version }).FirstOrDefaultAsync(ct);
-        return (await TranslationGroups.VersionsAsync(db.Processes, state.TranslationGroup, id, ct), source?.Id, source is not null && source.Version > state.TranslatedFromVersion);
-    }
+    public Task<(Dictionary<string, int> Others, int? SourceId, bool OutOfDate)> TranslationStateAsync(ProcessState state, int id, CancellationToken ct) =>
+        TranslationGroups.StateAsync(db.Processes, state.TranslationGroup, state.TranslatedFromVersion, id, ct);
 
     /// <summary>Creates (or finds) the translation of an original process record into another language; returns its id.</summary>
     public async Task<int?> TranslateAsync(int sourceId, string language, CancellationToken ct)

@@ -19,6 +19,16 @@ public static class TranslationGroups
         (await records.AsNoTracking().Where(r => r.TranslationGroup == group && r.Id != exceptId).Select(r => new { r.Language, r.Id }).ToListAsync(ct))
         .GroupBy(r => r.Language).ToDictionary(g => g.Key, g => g.First().Id);
 
+    /// <summary>A record's other language versions (language → id), and for a translation its original's id and whether that moved on since.</summary>
+    public static async Task<(Dictionary<string, int> Others, int? SourceId, bool OutOfDate)> StateAsync<T>(IQueryable<T> records, Guid group, int? translatedFromVersion, int id, CancellationToken ct)
+        where T : class, ITranslatableRecord
+    {
+        var source = translatedFromVersion is null ? null
+            : await records.AsNoTracking().Where(r => r.TranslationGroup == group && r.Id != id && r.TranslatedFromVersion == null)
+                .Select(r => new { r.Id, r.Version }).FirstOrDefaultAsync(ct);
+        return (await VersionsAsync(records, group, id, ct), source?.Id, source is not null && source.Version > translatedFromVersion);
+    }
+
     /// <summary>A group's address in each of its languages, as pages and the sitemap link them: "/news/x", "/ru/news/y".</summary>
     public static Dictionary<string, string> Addresses(IEnumerable<(string Language, string Slug)> members, string path) =>
         members.GroupBy(m => m.Language).ToDictionary(g => g.Key, g => $"{Infrastructure.Localization.Cultures.Prefix(g.Key)}{path}{g.First().Slug}");
