@@ -115,7 +115,7 @@ public static class PortalServices
         var connectionString = builder.Configuration.GetConnectionString("Portal");
         if (portal.UsesPostgreSQL)
         {
-            builder.Services.AddDbContext<PortalDbContext, PostgreSqlPortalDbContext>((services, o) => o
+            builder.Services.AddDbContextPool<PortalDbContext, PostgreSqlPortalDbContext>((services, o) => o
                 .UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                 .UsePortalInterceptors(services));
             return;
@@ -124,7 +124,7 @@ public static class PortalServices
         {
             connectionString = $"Data Source={Path.Combine(paths.DataPath, "portal.db")}";
         }
-        builder.Services.AddDbContext<PortalDbContext>((services, o) => o
+        builder.Services.AddDbContextPool<PortalDbContext>((services, o) => o
             .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .AddInterceptors(new SqliteDurability())
             .UsePortalInterceptors(services));

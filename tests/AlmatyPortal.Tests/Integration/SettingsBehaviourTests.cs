@@ -61,6 +61,40 @@ public sealed class SettingsBehaviourTests
     }
 
     [Fact]
+    public async Task Every_connection_taken_again_from_the_pool_keeps_full_synchronous_writes_foreign_keys_and_the_busy_wait()
+    {
+        using var portal = new PortalFactory(null);
+        await portal.CreateReader().GetAsync("/");
+
+        // Each context opens and closes its connection per query, so these reads take connections back from the pool.
+        for (var round = 0; round < 3; round++)
+        {
+            var (synchronous, foreignKeys, busyTimeout) = await portal.WithDbAsync(async db =>
+            {
+                await db.Database.OpenConnectionAsync();
+                try
+                {
+                    await using var command = db.Database.GetDbConnection().CreateCommand();
+                    command.CommandText = "PRAGMA synchronous";
+                    var sync = (long)(await command.ExecuteScalarAsync())!;
+                    command.CommandText = "PRAGMA foreign_keys";
+                    var keys = (long)(await command.ExecuteScalarAsync())!;
+                    command.CommandText = "PRAGMA busy_timeout";
+                    return (sync, keys, (long)(await command.ExecuteScalarAsync())!);
+                }
+                finally
+                {
+                    await db.Database.CloseConnectionAsync();
+                }
+            });
+
+            Assert.Equal(2, synchronous); // FULL
+            Assert.Equal(1, foreignKeys);
+            Assert.Equal(10000, busyTimeout);
+        }
+    }
+
+    [Fact]
     public async Task A_configured_site_name_is_in_the_header_titles_and_feeds()
     {
         using var portal = new PortalFactory(null, new Dictionary<string, string?> { ["Portal:SiteName"] = "Refugee Agency Almaty Office" });

@@ -6,11 +6,20 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace AlmatyPortal.Tests.Support;
 
 /// <summary>Counts the SQL commands EF Core runs against one database file, for requests only (not background work), while it is alive.</summary>
-public sealed class QueryCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+/// <remarks>
+/// EF remembers for a second that nobody listens to its events, in each context, and the portal's contexts are pooled: a
+/// listener that came later would miss the commands of that second. So one listener is subscribed for the whole test
+/// run, when the test assembly loads, and hands each command to the counters alive at the time.
+/// </remarks>
+public sealed class QueryCounter : IObserver<KeyValuePair<string, object?>>, IDisposable
 {
+    private static readonly ConcurrentDictionary<QueryCounter, byte> Alive = new();
+
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void ListenForTheWholeRun() => DiagnosticListener.AllListeners.Subscribe(new Listener());
+
     private readonly string _databaseFolder;
     private readonly Microsoft.AspNetCore.Http.IHttpContextAccessor _requests;
-    private readonly List<IDisposable> _subscriptions = [];
     private readonly ConcurrentQueue<string> _commands = new();
     private readonly ConcurrentQueue<(string Sql, (string Name, object? Value)[] Parameters)> _executed = new();
 
@@ -19,24 +28,13 @@ public sealed class QueryCounter : IObserver<DiagnosticListener>, IObserver<KeyV
         _databaseFolder = portal.DataPath;
         _requests = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
             .GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>(portal.Services);
-        _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+        Alive[this] = 0;
     }
 
     public IReadOnlyCollection<string> Commands => _commands;
 
     /// <summary>Each command with its parameter values, to ask SQLite afterwards how it ran them.</summary>
     public IReadOnlyCollection<(string Sql, (string Name, object? Value)[] Parameters)> Executed => _executed;
-
-    public void OnNext(DiagnosticListener listener)
-    {
-        if (listener.Name == DbLoggerCategory.Name)
-        {
-            lock (_subscriptions)
-            {
-                _subscriptions.Add(listener.Subscribe(this));
-            }
-        }
-    }
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
@@ -59,11 +57,32 @@ public sealed class QueryCounter : IObserver<DiagnosticListener>, IObserver<KeyV
     {
     }
 
-    public void Dispose()
+    public void Dispose() => Alive.TryRemove(this, out _);
+
+    private sealed class Listener : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
     {
-        lock (_subscriptions)
+        public void OnNext(DiagnosticListener listener)
         {
-            _subscriptions.ForEach(s => s.Dispose());
+            if (listener.Name == DbLoggerCategory.Name)
+            {
+                listener.Subscribe(this);
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            foreach (var counter in Alive.Keys)
+            {
+                counter.OnNext(value);
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
         }
     }
 }
