@@ -6,6 +6,8 @@ public static class ConferenceServices
     public static IServiceCollection AddConferences(this IServiceCollection services)
     {
         services.AddScoped<ConferenceQueries>();
+        services.AddSingleton<ConferenceRecord>();
+        services.AddSingleton<News.IArticleLinkSource, ConferenceArticleLinks>();
         services.AddScoped<ConferenceEditor>();
         services.AddScoped<ConferenceForms>();
         services.AddScoped<ConferenceTranslations>();

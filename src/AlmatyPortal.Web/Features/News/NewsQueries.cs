@@ -2,7 +2,7 @@
 namespace AlmatyPortal.Web.Features.News;
 
 /// <summary>The reads behind the public news pages. Each runs a fixed number of indexed queries.</summary>
-public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> options)
+public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> options, ArticleReads reads)
 {
     private readonly int _pageSize = options.Value.PageSize;
 
@@ -49,24 +49,7 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
     /// </summary>
     public async Task<ArticleView?> ArticleAsync(string language, string slug, CancellationToken ct)
     {
-        var row = await Public(language).Where(a => a.Slug == slug)
-            .Select(a => new
-            {
-                View = new ArticleView(
-                    a.Id, a.TranslationGroup, a.Language, a.Slug, a.Title, a.Summary, a.BodyHtml, a.PublishAt, a.UpdatedAt, a.SectionId,
-                    a.FeaturedImage == null ? null : new ImageView(a.FeaturedImage.Id, a.FeaturedImage.FileName, a.FeaturedImage.Width, a.FeaturedImage.Height,
-                        a.FeaturedImage.AltTranslations.Where(t => t.Language == language).Select(t => t.Text).FirstOrDefault() ?? a.FeaturedImage.AltText,
-                        a.FeaturedImage.AltTranslations.Any(t => t.Language == language) ? language : Languages.Default,
-                        a.FeaturedImage.Credit, a.FeaturedImage.Photographer, a.FeaturedImage.Licence, a.FeaturedImage.Variants),
-                    new List<TagLink>()),
-                Section = new SectionNode(a.Section.Id, a.Section.Slug, a.Section.Name, a.Section.ParentId),
-                Parent = a.Section.Parent == null ? null : new SectionNode(a.Section.Parent.Id, a.Section.Parent.Slug, a.Section.Parent.Name, a.Section.Parent.ParentId),
-                Grandparent = a.Section.Parent == null || a.Section.Parent.Parent == null ? null
-                    : new SectionNode(a.Section.Parent.Parent.Id, a.Section.Parent.Parent.Slug, a.Section.Parent.Parent.Name, a.Section.Parent.Parent.ParentId),
-                Root = a.Section.Parent == null || a.Section.Parent.Parent == null || a.Section.Parent.Parent.Parent == null ? null
-                    : new SectionNode(a.Section.Parent.Parent.Parent.Id, a.Section.Parent.Parent.Parent.Slug, a.Section.Parent.Parent.Parent.Name, a.Section.Parent.Parent.Parent.ParentId),
-            })
-            .FirstOrDefaultAsync(ct);
+        var row = await reads.RecordAsync(db, language, slug, ct);
         if (row is null)
         {
             return null;
@@ -80,20 +63,12 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
     }
 
     /// <summary>
-    /// An article's tags and its published language versions, as <see cref="ArticleLink"/>s; another feature may add its
-    /// own links (the conferences it reports on) to read them all in one query with <see cref="WithLinksAsync"/>.
+    /// Reads every kind of the article's links in one query (<see cref="ArticleReads"/>) and puts the tags and translations
+    /// on the article; the other kinds (conferences, processes) are returned for their features to read.
     /// </summary>
-    public IQueryable<ArticleLink> LinksOf(ArticleView article) =>
-        db.Set<Dictionary<string, object>>(ArticleConfiguration.ArticleTags).Where(j => EF.Property<int>(j, "ArticlesId") == article.Id)
-            .Join(db.Tags, j => EF.Property<int>(j, "TagsId"), t => t.Id,
-                (j, t) => new ArticleLink { Kind = ArticleLink.Tag, Id = t.Id, Slug = t.Slug, Title = t.Name, Language = null, StartDate = null, EndDate = null, City = null })
-            .Concat(db.Articles.Where(o => o.TranslationGroup == article.TranslationGroup && o.Status == PublicationStatus.Published)
-                .Select(o => new ArticleLink { Kind = ArticleLink.Translation, Id = o.Id, Slug = o.Slug, Title = o.Title, Language = o.Language, StartDate = null, EndDate = null, City = null }));
-
-    /// <summary>Reads the links and puts the tags and translations on the article; the other links are returned.</summary>
-    public async Task<(ArticleView Article, IReadOnlyList<ArticleLink> Others)> WithLinksAsync(ArticleView article, IQueryable<ArticleLink> links, CancellationToken ct)
+    public async Task<(ArticleView Article, IReadOnlyList<ArticleLink> Others)> WithLinksAsync(ArticleView article, CancellationToken ct)
     {
-        var all = await links.AsNoTracking().ToListAsync(ct);
+        var all = await reads.LinksAsync(db, article, ct);
         return (article with
         {
             Tags = all.Where(l => l.Kind == ArticleLink.Tag).OrderBy(l => l.Title, StringComparer.Ordinal).Select(l => new TagLink(l.Id, l.Slug, l.Title)).ToList(),

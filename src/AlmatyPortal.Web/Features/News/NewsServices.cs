@@ -6,6 +6,7 @@ public static class NewsServices
     public static IServiceCollection AddNews(this IServiceCollection services)
     {
         services.AddScoped<NewsQueries>();
+        services.AddSingleton<ArticleReads>();
         services.AddScoped<SiteStructure>();
         services.AddSingleton<ArchiveCounting>();
         services.AddScoped<ArchiveMonthCounts>();

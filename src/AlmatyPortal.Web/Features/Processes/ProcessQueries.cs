@@ -6,7 +6,7 @@ namespace AlmatyPortal.Web.Features.Processes;
 /// <summary>The reads behind the public process pages, and the links back to a process from its conferences and news.</summary>
 public sealed class ProcessQueries(PortalDbContext db)
 {
-    private const int ProcessLinkKind = 20;
+    internal const int ProcessLinkKind = 20;
 
     private IQueryable<Process> Public(string language) =>
         db.Processes.AsNoTracking().Where(p => p.Language == language && p.Status == PublicationStatus.Published);
@@ -99,19 +99,6 @@ public sealed class ProcessQueries(PortalDbContext db)
     public async Task<ProcessLink?> OfConferenceAsync(Guid conferenceGroup, string language, CancellationToken ct) =>
         await Public(language).Join(db.Set<ProcessConference>().Where(l => l.ConferenceGroup == conferenceGroup), p => p.TranslationGroup, l => l.ProcessGroup, (p, l) => p)
             .OrderBy(p => p.Name).Select(p => new ProcessLink(p.Id, p.Slug, p.Name)).FirstOrDefaultAsync(ct);
-
-    /// <summary>The published processes an article belongs to (named on the process, or through a conference it reports on), as links to read with the article's own.</summary>
-    public IQueryable<ArticleLink> MentionedBy(ArticleView article)
-    {
-        // Any version of the article reporting on any version of a meeting puts it in that meeting's process.
-        var versions = db.Articles.Where(a => a.TranslationGroup == article.TranslationGroup).Select(a => a.Id);
-        var conferenceGroups = db.Set<Dictionary<string, object>>(ConferenceConfiguration.ArticleConferences).Where(j => versions.Contains(EF.Property<int>(j, "ArticlesId")))
-            .Join(db.Conferences, j => EF.Property<int>(j, "ConferencesId"), c => c.Id, (j, c) => c.TranslationGroup);
-        var groups = db.Set<ProcessArticle>().Where(l => l.ArticleGroup == article.TranslationGroup).Select(l => l.ProcessGroup)
-            .Concat(db.Set<ProcessConference>().Where(l => conferenceGroups.Contains(l.ConferenceGroup)).Select(l => l.ProcessGroup));
-        return db.Processes.Where(p => p.Language == article.Language && p.Status == PublicationStatus.Published && groups.Contains(p.TranslationGroup))
-            .Select(p => new ArticleLink { Kind = ProcessLinkKind, Id = p.Id, Slug = p.Slug, Title = p.Name, Language = null, StartDate = null, EndDate = null, City = null });
-    }
 
     /// <summary>The processes among an article's links.</summary>
     public static IReadOnlyList<ProcessLink> Processes(IEnumerable<ArticleLink> links) =>

@@ -5,7 +5,7 @@ using AlmatyPortal.Web.Features.Processes;
 namespace AlmatyPortal.Web.Features.ReadApi;
 
 /// <summary>The reads behind the read API: published records of one language, projected to what partners see.</summary>
-public sealed class ReadApiQueries(PortalDbContext db, NewsQueries news, ConferenceQueries conferences, ProcessQueries processes, Names.NameBook names, SiteLinks links)
+public sealed class ReadApiQueries(PortalDbContext db, NewsQueries news, ProcessQueries processes, Names.NameBook names, SiteLinks links)
 {
     private string Url(string language, string path) => links.Absolute(Cultures.Prefix(language) + path);
 
@@ -49,7 +49,7 @@ public sealed class ReadApiQueries(PortalDbContext db, NewsQueries news, Confere
         {
             return null;
         }
-        var (article, others) = await news.WithLinksAsync(found, news.LinksOf(found).Concat(conferences.ReportedBy(found.Id)).Concat(processes.MentionedBy(found)), ct);
+        var (article, others) = await news.WithLinksAsync(found, ct);
         var section = article.SectionPath.Count == 0 ? null : article.SectionPath[^1];
         var linkedConferences = ConferenceQueries.Conferences(others);
         var linkedProcesses = ProcessQueries.Processes(others);

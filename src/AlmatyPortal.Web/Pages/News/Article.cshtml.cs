@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace AlmatyPortal.Web.Pages.News;
 
 [OutputCache(PolicyName = PublicPagePolicy.Name)]
-public sealed class ArticleModel(NewsQueries news, Features.Conferences.ConferenceQueries conferences, Features.Processes.ProcessQueries processes, PageHeads heads) : PageModel
+public sealed class ArticleModel(NewsQueries news, PageHeads heads) : PageModel
 {
     public ArticleView Article { get; private set; } = null!;
     public IReadOnlyList<SectionNode> SectionPath => Article.SectionPath;
@@ -24,7 +24,7 @@ public sealed class ArticleModel(NewsQueries news, Features.Conferences.Conferen
             return renamed is null ? NotFound() : RedirectPermanent(Cultures.Prefix(HttpContext.Language()) + SitePaths.Article(renamed));
         }
         // Three queries in all: the article, its links (tags, translations, conferences, processes) and the related stories.
-        var (withLinks, others) = await news.WithLinksAsync(article, news.LinksOf(article).Concat(conferences.ReportedBy(article.Id)).Concat(processes.MentionedBy(article)), ct);
+        var (withLinks, others) = await news.WithLinksAsync(article, ct);
         Article = withLinks;
         Conferences = Features.Conferences.ConferenceQueries.Conferences(others);
         Processes = Features.Processes.ProcessQueries.Processes(others);
