@@ -17,8 +17,9 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 
         // Article page: by language and slug.
         b.HasIndex(a => new { a.Language, a.Slug }).IsUnique();
-        // Home, news list and feeds: published, newest first.
-        b.HasIndex(a => new { a.Language, a.Status, a.PublishAt });
+        // Home, news list and feeds: published, newest first. The id ends it so that a page's keys are read from the
+        // index alone (PostgreSQL; SQLite's indexes end with the row id anyway).
+        b.HasIndex(a => new { a.Language, a.Status, a.PublishAt, a.Id });
         // Section pages.
         b.HasIndex(a => new { a.SectionId, a.Status, a.PublishAt });
         b.HasIndex(a => a.TranslationGroup);

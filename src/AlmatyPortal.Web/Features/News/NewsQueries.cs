@@ -39,7 +39,10 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
         {
             return null;
         }
-        var items = await Summaries(query).Skip((page - 1) * _pageSize).Take(_pageSize).ToListAsync(ct);
+        // The page's keys first, then only its rows: a deep page's offset walks the list's index alone (language,
+        // status, date, id) instead of reading every skipped article, which PostgreSQL would fetch from the table.
+        var keys = query.OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id).Select(a => a.Id).Skip((page - 1) * _pageSize).Take(_pageSize);
+        var items = await Summaries(db.Articles.AsNoTracking().Where(a => keys.Contains(a.Id))).ToListAsync(ct);
         return new PagedList<ArticleSummary>(items, page, pageCount, total);
     }
 

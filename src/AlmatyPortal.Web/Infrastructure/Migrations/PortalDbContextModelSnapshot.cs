@@ -781,9 +781,9 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
 
                     b.HasIndex("Status", "UpdatedAt");
 
-                    b.HasIndex("Language", "Status", "PublishAt");
-
                     b.HasIndex("SectionId", "Status", "PublishAt");
+
+                    b.HasIndex("Language", "Status", "PublishAt", "Id");
 
                     b.ToTable("Articles");
                 });

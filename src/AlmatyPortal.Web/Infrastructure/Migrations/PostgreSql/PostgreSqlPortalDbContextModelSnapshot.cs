@@ -806,9 +806,9 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations.PostgreSql
 
                     b.HasIndex("Status", "UpdatedAt");
 
-                    b.HasIndex("Language", "Status", "PublishAt");
-
                     b.HasIndex("SectionId", "Status", "PublishAt");
+
+                    b.HasIndex("Language", "Status", "PublishAt", "Id");
 
                     b.ToTable("Articles");
                 });
