@@ -35,47 +35,52 @@ public sealed partial class SearchIndexing : SaveChangesInterceptor
     private static async Task UpdateAsync(PortalDbContext db, CancellationToken ct)
     {
         db.ChangeTracker.DetectChanges();
-        foreach (var entry in db.ChangeTracker.Entries<Article>().Where(e => e.State != EntityState.Unchanged).ToList())
+        await IndexAsync<Article>(db, a => a.Id, id => d => d.ArticleId == id, a => a.Status,
+            a => new SearchDocument { Kind = SearchKind.Article, Article = a }, (document, entry) =>
+            {
+                var article = entry.Entity;
+                Fill(document, article.Language, article.Slug, article.Title, article.Summary, PlainText(article.BodyHtml), article.PublishAt ?? article.UpdatedAt);
+                document.SectionId = article.SectionId;
+                if (entry.Collection(a => a.Tags).IsLoaded || entry.State == EntityState.Added)
+                {
+                    document.Tags = TagList(article.Tags);
+                    document.Body = WithTags(document.Body, article.Tags);
+                }
+            }, ct);
+        await IndexAsync<Conference>(db, c => c.Id, id => d => d.ConferenceId == id, c => c.Status,
+            c => new SearchDocument { Kind = SearchKind.Conference, Conference = c }, (document, entry) =>
+            {
+                var conference = entry.Entity;
+                Fill(document, conference.Language, conference.Slug, conference.Title, conference.Summary, ConferenceText(entry),
+                    conference.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+            }, ct);
+        await IndexAsync<Process>(db, p => p.Id, id => d => d.ProcessId == id, p => p.Status,
+            p => new SearchDocument { Kind = SearchKind.Process, Process = p }, (document, entry) =>
+            {
+                var process = entry.Entity;
+                Fill(document, process.Language, process.Slug, process.Name, process.Summary, PlainText(process.BodyHtml), process.CreatedAt);
+            }, ct);
+    }
+
+    /// <summary>
+    /// One kind of record's search documents, for each such record being saved: removed when the record is deleted or not
+    /// published, else created if missing and filled. A record not yet saved (id 0) has no document to look up.
+    /// </summary>
+    private static async Task IndexAsync<T>(PortalDbContext db, Func<T, int> id, Func<int, System.Linq.Expressions.Expression<Func<SearchDocument, bool>>> documentOf,
+        Func<T, PublicationStatus> status, Func<T, SearchDocument> create, Action<SearchDocument, EntityEntry<T>> fill, CancellationToken ct)
+        where T : class
+    {
+        foreach (var entry in db.ChangeTracker.Entries<T>().Where(e => e.State != EntityState.Unchanged).ToList())
         {
-            var article = entry.Entity;
-            var document = await FindAsync(db, d => d.ArticleId == article.Id && article.Id != 0, ct);
-            if (entry.State == EntityState.Deleted || article.Status != PublicationStatus.Published)
+            var key = id(entry.Entity);
+            var document = key == 0 ? null : await FindAsync(db, documentOf(key), ct);
+            if (entry.State == EntityState.Deleted || status(entry.Entity) != PublicationStatus.Published)
             {
                 Remove(db, document);
                 continue;
             }
-            document ??= db.SearchDocuments.Add(new SearchDocument { Kind = SearchKind.Article, Article = article }).Entity;
-            Fill(document, article.Language, article.Slug, article.Title, article.Summary, PlainText(article.BodyHtml), article.PublishAt ?? article.UpdatedAt);
-            document.SectionId = article.SectionId;
-            if (entry.Collection(a => a.Tags).IsLoaded || entry.State == EntityState.Added)
-            {
-                document.Tags = TagList(article.Tags);
-                document.Body = WithTags(document.Body, article.Tags);
-            }
-        }
-        foreach (var entry in db.ChangeTracker.Entries<Conference>().Where(e => e.State != EntityState.Unchanged).ToList())
-        {
-            var conference = entry.Entity;
-            var document = await FindAsync(db, d => d.ConferenceId == conference.Id && conference.Id != 0, ct);
-            if (entry.State == EntityState.Deleted || conference.Status != PublicationStatus.Published)
-            {
-                Remove(db, document);
-                continue;
-            }
-            document ??= db.SearchDocuments.Add(new SearchDocument { Kind = SearchKind.Conference, Conference = conference }).Entity;
-            Fill(document, conference.Language, conference.Slug, conference.Title, conference.Summary, ConferenceText(entry), conference.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
-        }
-        foreach (var entry in db.ChangeTracker.Entries<Process>().Where(e => e.State != EntityState.Unchanged).ToList())
-        {
-            var process = entry.Entity;
-            var document = await FindAsync(db, d => d.ProcessId == process.Id && process.Id != 0, ct);
-            if (entry.State == EntityState.Deleted || process.Status != PublicationStatus.Published)
-            {
-                Remove(db, document);
-                continue;
-            }
-            document ??= db.SearchDocuments.Add(new SearchDocument { Kind = SearchKind.Process, Process = process }).Entity;
-            Fill(document, process.Language, process.Slug, process.Name, process.Summary, PlainText(process.BodyHtml), process.CreatedAt);
+            document ??= db.SearchDocuments.Add(create(entry.Entity)).Entity;
+            fill(document, entry);
         }
     }
 
