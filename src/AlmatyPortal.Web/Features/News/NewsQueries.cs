@@ -47,8 +47,9 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
     }
 
     /// <summary>
-    /// The article page's record in one query: the article, its image and alt text, its tags, its published translations
-    /// and its section with up to three ancestors (a deeper tree costs one more query).
+    /// The article page's record in one compiled query (<see cref="ArticleReads.RecordAsync"/>): the article, its image and
+    /// alt text, and its section with up to three ancestors (a deeper tree costs one more query). Its tags and translations
+    /// come with its other links (<see cref="WithLinksAsync"/>).
     /// </summary>
     public async Task<ArticleView?> ArticleAsync(string language, string slug, CancellationToken ct)
     {

@@ -55,10 +55,7 @@ public sealed class ReadApiQueries(PortalDbContext db, NewsQueries news, Process
         var linkedProcesses = ProcessQueries.Processes(others);
         IReadOnlyList<string> tags =
         [
-            PageCache.PageTags.ArticleGroup(article.TranslationGroup), PageCache.PageTags.Article(article.Id),
-            .. article.SectionPath.Select(s => PageCache.PageTags.Section(s.Id)), .. PageCache.PageTags.Names(article.SectionPath.Select(s => s.Name)),
-            .. article.Tags.Select(t => PageCache.PageTags.Tag(t.Id)),
-            .. article.Image is { } shown ? [PageCache.PageTags.Media(shown.Id)] : Array.Empty<string>(),
+            .. ArticlePageTags.Of(article),
             .. linkedConferences.Select(c => PageCache.PageTags.Conference(c.Id)), .. linkedProcesses.Select(p => PageCache.PageTags.Process(p.Id)),
         ];
         return (new ApiArticle(article.Slug, article.Language, article.Title, article.Summary, article.BodyHtml, article.PublishAt, article.UpdatedAt,

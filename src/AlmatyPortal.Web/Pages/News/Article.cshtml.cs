@@ -31,10 +31,7 @@ public sealed class ArticleModel(NewsQueries news, PageHeads heads) : PageModel
         Related = await news.RelatedAsync(article.Id, 4, ct);
         Head = heads.ForArticle(Article, SectionPath, Translations);
         HttpContext.TagPage([
-            PageTags.ArticleGroup(article.TranslationGroup), PageTags.Article(article.Id),
-            .. SectionPath.Select(s => PageTags.Section(s.Id)), .. PageTags.Names(SectionPath.Select(s => s.Name)),
-            .. Article.Tags.Select(t => PageTags.Tag(t.Id)),
-            .. article.Image is { } image ? [PageTags.Media(image.Id)] : Array.Empty<string>(),
+            .. ArticlePageTags.Of(Article),
             .. Related.Select(r => PageTags.Article(r.Id)),
             .. Conferences.Select(c => PageTags.Conference(c.Id)),
             .. Processes.Select(p => PageTags.Process(p.Id))]);
