@@ -61,16 +61,21 @@ public sealed class SettingsBehaviourTests
     }
 
     [Fact]
-    public async Task Every_connection_taken_again_from_the_pool_keeps_full_synchronous_writes_foreign_keys_and_the_busy_wait()
+    public async Task Every_connection_new_or_taken_again_from_the_pool_keeps_full_synchronous_writes_foreign_keys_and_the_busy_wait()
     {
         using var portal = new PortalFactory(null);
         await portal.CreateReader().GetAsync("/");
 
-        // Each context opens and closes its connection per query, so these reads take connections back from the pool.
-        for (var round = 0; round < 3; round++)
+        // Each context opens and closes its connection per query, so these reads take connections back from the pool;
+        // the settings are made once per database handle, so round 2 empties the pool and must get a new handle set up.
+        for (var round = 0; round < 4; round++)
         {
             var (synchronous, foreignKeys, busyTimeout) = await portal.WithDbAsync(async db =>
             {
+                if (round == 2)
+                {
+                    Microsoft.Data.Sqlite.SqliteConnection.ClearPool((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection());
+                }
                 await db.Database.OpenConnectionAsync();
                 try
                 {
