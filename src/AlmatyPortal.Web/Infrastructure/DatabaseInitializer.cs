@@ -25,9 +25,22 @@ internal sealed class DatabaseInitializer(
             if (db.Database.IsSqlite())
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                LogSqliteEngine();
             }
             await PrepareAsync(scope.ServiceProvider, db, cancellationToken);
         }, cancellationToken);
+    }
+
+    private void LogSqliteEngine()
+    {
+        if (SqliteEngine.Configure())
+        {
+            logger.LogInformation("SQLite {Version}, without allocation statistics (connections do not share their lock)", SqliteEngine.Version);
+        }
+        else
+        {
+            logger.LogWarning("SQLite {Version} was started before the portal could turn its allocation statistics off; connections share their lock", SqliteEngine.Version);
+        }
     }
 
     /// <summary>The PostgreSQL advisory lock held while one instance prepares the database ("AlmatyP0").</summary>

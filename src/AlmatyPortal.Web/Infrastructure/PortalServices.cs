@@ -124,6 +124,7 @@ public static class PortalServices
         {
             connectionString = $"Data Source={Path.Combine(paths.DataPath, "portal.db")}";
         }
+        SqliteEngine.Configure();
         builder.Services.AddDbContextPool<PortalDbContext>((services, o) => o
             .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .AddInterceptors(new SqliteDurability())
