@@ -116,7 +116,7 @@ public static class PortalServices
         if (portal.UsesPostgreSQL)
         {
             builder.Services.AddDbContextPool<PortalDbContext, PostgreSqlPortalDbContext>((services, o) => o
-                .UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .UseNpgsql(PostgreSqlStatements.Prepared(connectionString!), npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                 .UsePortalInterceptors(services));
             return;
         }
