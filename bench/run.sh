@@ -12,6 +12,7 @@
 # Rounds are interleaved, so machine noise hits every column alike; the tables report medians of the rounds.
 #
 #   bash bench/run.sh [articles] [rounds] [seconds-per-round]        e.g. bash bench/run.sh 100000 3 5
+#   WARM_SECONDS (default 5): the warm-up of each page on each portal, at 32 connections, before the rounds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ARTICLES=${1:-501}
@@ -90,11 +91,13 @@ measure() { # key url connections seconds
   P50[$1]+="$(awk '$1=="50%" {print $2}' <<<"$out" | to_ms) "
   P99[$1]+="$(awk '$1=="99%" {print $2}' <<<"$out" | to_ms) "
 }
-for name in "${ORDER[@]}"; do  # warm-up: JIT and the cache
+# Warm-up: the cache, and the JIT, which recompiles the hot methods with their profile in the background for the first
+# seconds of load (1 s at 4 connections left the miss rounds measuring that); a portal runs for days, not seconds.
+for name in "${ORDER[@]}"; do
   for url in "http://127.0.0.1:$HIT_PORT${PAGES[$name]}" "http://127.0.0.1:$MISS_PORT${PAGES[$name]}" "http://127.0.0.1:$HIT_PORT/bench-static/$name.html" \
     "http://127.0.0.1:$QUIET_PORT${PAGES[$name]}" \
     ${PG:+"http://127.0.0.1:$PG_HIT_PORT${PAGES[$name]}" "http://127.0.0.1:$PG_MISS_PORT${PAGES[$name]}"}; do
-    wrk -t1 -c4 -d1s "$url" >/dev/null
+    wrk -t2 -c32 -d"${WARM_SECONDS:-5}s" "$url" >/dev/null
   done
 done
 for round in $(seq 1 "$ROUNDS"); do
