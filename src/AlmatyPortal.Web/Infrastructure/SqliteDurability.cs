@@ -12,14 +12,16 @@ namespace AlmatyPortal.Web.Infrastructure;
 /// <remarks>
 /// The settings belong to the database handle, which Microsoft.Data.Sqlite pools and hands out again on each open. EF
 /// opens a connection for each query, so they are set once per handle, not again on every open: a reader's page opens
-/// a connection three times, and three PRAGMA statements compiled each time were a large part of its cost.
+/// a connection three times, and three PRAGMA statements compiled each time were a large part of its cost. Nothing
+/// else changes them on a pooled handle: EF's migrations turn foreign keys off around a table rebuild and on again after
+/// it, and a failed migration stops the start-up.
 /// </remarks>
 internal sealed class SqliteDurability : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
 
     // The handles already set up; a handle the pool lets go of is collected, and its entry with it.
-    private static readonly ConditionalWeakTable<object, object> Prepared = [];
+    private static readonly ConditionalWeakTable<object, object> SetUp = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
@@ -32,7 +34,7 @@ internal sealed class SqliteDurability : DbConnectionInterceptor
             command.CommandText = Pragmas;
             command.ExecuteNonQuery();
         }
-        Prepared.AddOrUpdate(handle, handle);
+        SetUp.AddOrUpdate(handle, handle);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -46,12 +48,12 @@ internal sealed class SqliteDurability : DbConnectionInterceptor
             command.CommandText = Pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        Prepared.AddOrUpdate(handle, handle);
+        SetUp.AddOrUpdate(handle, handle);
     }
 
     private static bool NeedsSetUp(DbConnection connection, out object handle)
     {
         handle = ((SqliteConnection)connection).Handle!;
-        return !Prepared.TryGetValue(handle, out _);
+        return !SetUp.TryGetValue(handle, out _);
     }
 }
