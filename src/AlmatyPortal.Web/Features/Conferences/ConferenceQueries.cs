@@ -33,11 +33,7 @@ public sealed class ConferenceQueries(PortalDbContext db, ConferenceRecord recor
         {
             return null;
         }
-        var parts = new List<ConferenceRecord.Part>();
-        await foreach (var part in record.Parts(db, row.Id).WithCancellation(ct))
-        {
-            parts.Add(part);
-        }
+        var parts = await record.Parts(db, row.Id).ToListAsync(ct);
         IEnumerable<ConferenceRecord.Part> Of(ConferenceRecord.PartKind kind) => parts.Where(p => p.Kind == kind).OrderBy(p => p.SortOrder);
         return new ConferenceView(
             row.Id, row.TranslationGroup, row.Language, row.Slug, row.Title, row.Summary, row.BodyHtml,

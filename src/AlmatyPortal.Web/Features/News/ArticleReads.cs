@@ -62,15 +62,8 @@ public sealed class ArticleReads
     public Task<Row?> RecordAsync(PortalDbContext db, string language, string slug, CancellationToken ct) => _record(db, language, slug, ct);
 
     /// <summary>The article's links of every kind, in no particular order.</summary>
-    public async Task<List<ArticleLink>> LinksAsync(PortalDbContext db, ArticleView article, CancellationToken ct)
-    {
-        var links = new List<ArticleLink>();
-        await foreach (var link in _links(db, article.Id, article.TranslationGroup, article.Language).WithCancellation(ct))
-        {
-            links.Add(link);
-        }
-        return links;
-    }
+    public async Task<List<ArticleLink>> LinksAsync(PortalDbContext db, ArticleView article, CancellationToken ct) =>
+        await _links(db, article.Id, article.TranslationGroup, article.Language).ToListAsync(ct);
 
     public sealed record Row(ArticleView View, SectionNode Section, SectionNode? Parent, SectionNode? Grandparent, SectionNode? Root);
 
