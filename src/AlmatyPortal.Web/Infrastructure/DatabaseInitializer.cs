@@ -33,7 +33,7 @@ internal sealed class DatabaseInitializer(
 
     private void LogSqliteEngine()
     {
-        if (SqliteEngine.Configure())
+        if (SqliteEngine.AllocationStatisticsOff)
         {
             logger.LogInformation("SQLite {Version}, without allocation statistics (connections do not share their lock)", SqliteEngine.Version);
         }

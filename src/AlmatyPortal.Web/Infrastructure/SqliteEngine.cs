@@ -21,8 +21,11 @@ internal static class SqliteEngine
         return raw.sqlite3_config(raw.SQLITE_CONFIG_MEMSTATUS, 0) == raw.SQLITE_OK;
     });
 
-    /// <summary>Applies the settings if no connection has been opened yet; true when SQLite runs without allocation counts.</summary>
-    public static bool Configure() => Configured.Value;
+    /// <summary>Applies the settings if no connection has been opened yet (once; later calls do nothing).</summary>
+    public static void Configure() => _ = Configured.Value;
+
+    /// <summary>Whether SQLite took the setting and runs without allocation counts, for the start-up log.</summary>
+    public static bool AllocationStatisticsOff => Configured.IsValueCreated && Configured.Value;
 
     /// <summary>The SQLite library's version, for the start-up log.</summary>
     public static string Version => raw.sqlite3_libversion().utf8_to_string();
