@@ -125,10 +125,20 @@ public static class PortalServices
             connectionString = $"Data Source={Path.Combine(paths.DataPath, "portal.db")}";
         }
         SqliteEngine.Configure();
-        builder.Services.AddDbContextPool<PortalDbContext>((services, o) => o
+        builder.Services.AddSingleton(_ => new SqliteConnections(connectionString));
+        builder.Services.AddScoped<SqliteConnections.Lease>();
+        builder.Services.AddPooledDbContextFactory<PortalDbContext>((services, o) => o
             .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .AddInterceptors(new SqliteDurability())
+            .AddInterceptors(new SqliteDurability(), new SqliteStatements())
             .UsePortalInterceptors(services));
+        // A scope's context runs on the scope's own connection, which stays open and keeps its compiled statements.
+        builder.Services.AddScoped(services =>
+        {
+            var lease = services.GetRequiredService<SqliteConnections.Lease>();
+            var db = services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
+            db.Database.SetDbConnection(lease.Connection, contextOwnsConnection: false);
+            return db;
+        });
     }
 
     /// <summary>What every provider shares: the interceptors that keep search, archive counts and cached pages in step, and the log levels.</summary>

@@ -21,9 +21,10 @@ internal sealed class SqliteDurability : DbConnectionInterceptor
     private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
 
     // The handles already set up; a handle the pool lets go of is collected, and its entry with it.
-    private static readonly ConditionalWeakTable<object, object> SetUp = [];
+    private static readonly ConditionalWeakTable<object, object> Done = [];
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    /// <summary>Sets up a connection opened outside EF (<see cref="SqliteConnections"/>), unless its handle already is.</summary>
+    public static void SetUp(SqliteConnection connection)
     {
         if (!NeedsSetUp(connection, out var handle))
         {
@@ -34,8 +35,10 @@ internal sealed class SqliteDurability : DbConnectionInterceptor
             command.CommandText = Pragmas;
             command.ExecuteNonQuery();
         }
-        SetUp.AddOrUpdate(handle, handle);
+        Done.AddOrUpdate(handle, handle);
     }
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => SetUp((SqliteConnection)connection);
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
@@ -48,12 +51,12 @@ internal sealed class SqliteDurability : DbConnectionInterceptor
             command.CommandText = Pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        SetUp.AddOrUpdate(handle, handle);
+        Done.AddOrUpdate(handle, handle);
     }
 
     private static bool NeedsSetUp(DbConnection connection, out object handle)
     {
         handle = ((SqliteConnection)connection).Handle!;
-        return !SetUp.TryGetValue(handle, out _);
+        return !Done.TryGetValue(handle, out _);
     }
 }

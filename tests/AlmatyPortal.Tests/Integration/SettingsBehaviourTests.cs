@@ -1,7 +1,9 @@
 using System.Net;
 using AlmatyPortal.Tests.Support;
+using AlmatyPortal.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AlmatyPortal.Tests.Integration;
 
@@ -65,38 +67,31 @@ public sealed class SettingsBehaviourTests
     {
         using var portal = new PortalFactory(null);
         await portal.CreateReader().GetAsync("/");
+        var pool = portal.Services.GetRequiredService<SqliteConnections>();
 
-        // Each context opens and closes its connection per query, so these reads take connections back from the pool;
-        // the settings are made once per database handle, so round 2 empties the pool and must get a new handle set up.
-        for (var round = 0; round < 4; round++)
+        // More at once than the pool keeps at rest: round 0 opens new connections, round 1 takes most of them again and
+        // opens the rest anew; a scope's context runs on one of them.
+        for (var round = 0; round < 2; round++)
         {
-            var (synchronous, foreignKeys, busyTimeout) = await portal.WithDbAsync(async db =>
+            var connections = Enumerable.Range(0, SqliteConnections.MaxResting + 2).Select(_ => pool.Rent()).ToList();
+            foreach (var connection in connections)
             {
-                if (round == 2)
-                {
-                    Microsoft.Data.Sqlite.SqliteConnection.ClearPool((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection());
-                }
-                await db.Database.OpenConnectionAsync();
-                try
-                {
-                    await using var command = db.Database.GetDbConnection().CreateCommand();
-                    command.CommandText = "PRAGMA synchronous";
-                    var sync = (long)(await command.ExecuteScalarAsync())!;
-                    command.CommandText = "PRAGMA foreign_keys";
-                    var keys = (long)(await command.ExecuteScalarAsync())!;
-                    command.CommandText = "PRAGMA busy_timeout";
-                    return (sync, keys, (long)(await command.ExecuteScalarAsync())!);
-                }
-                finally
-                {
-                    await db.Database.CloseConnectionAsync();
-                }
-            });
-
-            Assert.Equal(2, synchronous); // FULL
-            Assert.Equal(1, foreignKeys);
-            Assert.Equal(10000, busyTimeout);
+                Assert.Equal((2L, 1L, 10000L), Settings(connection)); // synchronous FULL, foreign keys on, 10 s busy wait
+            }
+            connections.ForEach(pool.Return);
+            Assert.Equal((2L, 1L, 10000L), await portal.WithDbAsync(db => Task.FromResult(Settings((SqliteConnection)db.Database.GetDbConnection()))));
         }
+    }
+
+    private static (long Synchronous, long ForeignKeys, long BusyTimeout) Settings(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        long Read(string pragma)
+        {
+            command.CommandText = $"PRAGMA {pragma}";
+            return (long)command.ExecuteScalar()!;
+        }
+        return (Read("synchronous"), Read("foreign_keys"), Read("busy_timeout"));
     }
 
     [Fact]

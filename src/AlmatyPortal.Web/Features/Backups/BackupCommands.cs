@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace AlmatyPortal.Web.Features.Backups;
 
 /// <summary>The backup, backup --verify and restore verbs: what they print and the exit codes (0 done, 1 unsound, 2 misused).</summary>
@@ -44,8 +42,8 @@ public static class BackupCommands
             return PortalCommands.UsageError;
         }
         var paths = services.GetRequiredService<PortalPaths>();
-        await using var scope = services.CreateAsyncScope();
-        var database = new SqliteConnectionStringBuilder(scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.GetConnectionString()).DataSource;
+        // Not through a context: that would open the database, creating the very file restore must not find.
+        var database = services.GetRequiredService<SqliteConnections>().DatabaseFile;
         if (File.Exists(database) || Directory.Exists(paths.MediaPath) && Directory.EnumerateFiles(paths.MediaPath).Any())
         {
             await Console.Error.WriteLineAsync($"{paths.DataPath} already holds a portal: restore fills an empty data folder. Move the old one aside (or point Portal:DataPath at a new folder) and run restore again.");
