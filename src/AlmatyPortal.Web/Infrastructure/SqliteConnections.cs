@@ -22,6 +22,13 @@ public sealed class SqliteConnections(string connectionString) : IDisposable
     /// <summary>Connections kept at rest at most; a burst beyond it opens more and closes them after.</summary>
     public const int MaxResting = 32;
 
+    /// <summary>
+    /// Each connection's page cache. A request holds its connection to the end, so under load there are as many open as
+    /// requests in flight (34 at 32 wrk connections); SQLite's default of 2 MB each added about 90 MB to the portal's
+    /// memory, and 512 KB adds about 17 MB. Pages past it are read again from the operating system's file cache.
+    /// </summary>
+    public const int PageCacheKiB = 512;
+
     private readonly ConcurrentBag<SqliteConnection> _resting = [];
     private readonly string _connectionString = connectionString;
     private int _restingCount;
@@ -43,6 +50,11 @@ public sealed class SqliteConnections(string connectionString) : IDisposable
         {
             connection.Open();
             SqliteDurability.SetUp(connection);
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = $"PRAGMA cache_size=-{PageCacheKiB}";
+                command.ExecuteNonQuery();
+            }
             SqliteStatements.Keep(connection);
         }
         catch

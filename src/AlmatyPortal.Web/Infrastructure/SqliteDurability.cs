@@ -10,11 +10,11 @@ namespace AlmatyPortal.Web.Infrastructure;
 /// and so that concurrent writers wait for each other instead of failing with "database is locked".
 /// </summary>
 /// <remarks>
-/// The settings belong to the database handle, which Microsoft.Data.Sqlite pools and hands out again on each open. EF
-/// opens a connection for each query, so they are set once per handle, not again on every open: a reader's page opens
-/// a connection three times, and three PRAGMA statements compiled each time were a large part of its cost. Nothing
-/// else changes them on a pooled handle: EF's migrations turn foreign keys off around a table rebuild and on again after
-/// it, and a failed migration stops the start-up.
+/// The portal's connections come from <see cref="SqliteConnections"/>, which sets each one up as it opens it; as an
+/// interceptor this also covers any connection EF opens itself, so none runs without the settings. They belong to the
+/// database handle, which Microsoft.Data.Sqlite pools and hands out again when a connection is opened, so they are set
+/// once per handle. Nothing else changes them on a handle: EF's migrations turn foreign keys off around a table rebuild
+/// and on again after it, and a failed migration stops the start-up.
 /// </remarks>
 internal sealed class SqliteDurability : DbConnectionInterceptor
 {
@@ -23,10 +23,11 @@ internal sealed class SqliteDurability : DbConnectionInterceptor
     // The handles already set up; a handle the pool lets go of is collected, and its entry with it.
     private static readonly ConditionalWeakTable<object, object> Done = [];
 
-    /// <summary>Sets up a connection opened outside EF (<see cref="SqliteConnections"/>), unless its handle already is.</summary>
+    /// <summary>Sets up an open connection, unless its handle already is.</summary>
     public static void SetUp(SqliteConnection connection)
     {
-        if (!NeedsSetUp(connection, out var handle))
+        var handle = connection.Handle!;
+        if (Done.TryGetValue(handle, out _))
         {
             return;
         }
@@ -40,23 +41,10 @@ internal sealed class SqliteDurability : DbConnectionInterceptor
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => SetUp((SqliteConnection)connection);
 
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    // Microsoft.Data.Sqlite runs statements synchronously even when asked for a Task, so the async path is the same.
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (!NeedsSetUp(connection, out var handle))
-        {
-            return;
-        }
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = Pragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        Done.AddOrUpdate(handle, handle);
-    }
-
-    private static bool NeedsSetUp(DbConnection connection, out object handle)
-    {
-        handle = ((SqliteConnection)connection).Handle!;
-        return !Done.TryGetValue(handle, out _);
+        SetUp((SqliteConnection)connection);
+        return Task.CompletedTask;
     }
 }

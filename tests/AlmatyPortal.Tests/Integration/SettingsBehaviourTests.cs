@@ -83,6 +83,23 @@ public sealed class SettingsBehaviourTests
         }
     }
 
+    [Fact]
+    public async Task A_connection_closed_under_a_context_and_opened_again_by_EF_on_a_new_handle_gets_the_same_settings()
+    {
+        using var portal = new PortalFactory(null);
+
+        var settings = await portal.WithDbAsync(async db =>
+        {
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            connection.Close();
+            SqliteConnection.ClearAllPools();
+            await db.Database.OpenConnectionAsync(); // EF opens it again, on a new handle
+            return Settings(connection);
+        });
+
+        Assert.Equal((2L, 1L, 10000L), settings);
+    }
+
     private static (long Synchronous, long ForeignKeys, long BusyTimeout) Settings(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();

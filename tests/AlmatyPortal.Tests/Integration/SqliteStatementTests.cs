@@ -109,7 +109,7 @@ public sealed class SqliteStatementTests : IDisposable
     }
 
     [Fact]
-    public void A_connection_given_back_is_taken_again_open_and_one_given_back_inside_a_transaction_is_closed_and_its_writes_undone()
+    public void A_connection_given_back_is_taken_again_open_with_its_small_page_cache_and_one_given_back_inside_a_transaction_is_closed_and_its_writes_undone()
     {
         var file = Path.Combine(_portal.DataPath, "pool.db");
         using var pool = new SqliteConnections($"Data Source={file}");
@@ -120,6 +120,11 @@ public sealed class SqliteStatementTests : IDisposable
         var again = pool.Rent();
         Assert.Same(first, again);
         Assert.Equal(System.Data.ConnectionState.Open, again.State);
+        using (var cacheSize = again.CreateCommand())
+        {
+            cacheSize.CommandText = "PRAGMA cache_size";
+            Assert.Equal(-(long)SqliteConnections.PageCacheKiB, cacheSize.ExecuteScalar()); // negative: KiB, not pages
+        }
 
         using (var transaction = again.BeginTransaction())
         {
