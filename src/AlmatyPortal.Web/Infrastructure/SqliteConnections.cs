@@ -35,7 +35,7 @@ public sealed class SqliteConnections(string connectionString) : IDisposable
     private volatile bool _disposed;
 
     /// <summary>The database file the connections open.</summary>
-    public string DatabaseFile => new SqliteConnectionStringBuilder(_connectionString).DataSource;
+    public string DatabaseFile { get; } = new SqliteConnectionStringBuilder(connectionString).DataSource;
 
     public SqliteConnection Rent()
     {
@@ -50,11 +50,6 @@ public sealed class SqliteConnections(string connectionString) : IDisposable
         {
             connection.Open();
             SqliteDurability.SetUp(connection);
-            using (var command = connection.CreateCommand())
-            {
-                command.CommandText = $"PRAGMA cache_size=-{PageCacheKiB}";
-                command.ExecuteNonQuery();
-            }
             SqliteStatements.Keep(connection);
         }
         catch

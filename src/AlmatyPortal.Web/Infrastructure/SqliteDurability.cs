@@ -7,7 +7,8 @@ namespace AlmatyPortal.Web.Infrastructure;
 
 /// <summary>
 /// Sets each SQLite connection up so that an acknowledged write survives a crash or power loss (synchronous=FULL),
-/// and so that concurrent writers wait for each other instead of failing with "database is locked".
+/// so that concurrent writers wait for each other instead of failing with "database is locked", and with a page cache
+/// of <see cref="SqliteConnections.PageCacheKiB"/> (see there why it is small).
 /// </summary>
 /// <remarks>
 /// The portal's connections come from <see cref="SqliteConnections"/>, which sets each one up as it opens it; as an
@@ -18,7 +19,8 @@ namespace AlmatyPortal.Web.Infrastructure;
 /// </remarks>
 internal sealed class SqliteDurability : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+    private static readonly string Pragmas =
+        $"PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA cache_size=-{SqliteConnections.PageCacheKiB};";
 
     // The handles already set up; a handle the pool lets go of is collected, and its entry with it.
     private static readonly ConditionalWeakTable<object, object> Done = [];

@@ -63,7 +63,7 @@ public sealed class SettingsBehaviourTests
     }
 
     [Fact]
-    public async Task Every_connection_new_or_taken_again_from_the_pool_keeps_full_synchronous_writes_foreign_keys_and_the_busy_wait()
+    public async Task Every_connection_new_or_taken_again_from_the_pool_keeps_full_synchronous_writes_foreign_keys_the_busy_wait_and_the_small_page_cache()
     {
         using var portal = new PortalFactory(null);
         await portal.CreateReader().GetAsync("/");
@@ -71,20 +71,23 @@ public sealed class SettingsBehaviourTests
 
         // More at once than the pool keeps at rest: round 0 opens new connections, round 1 takes most of them again and
         // opens the rest anew; a scope's context runs on one of them.
+        var before = new List<SqliteConnection>();
         for (var round = 0; round < 2; round++)
         {
             var connections = Enumerable.Range(0, SqliteConnections.MaxResting + 2).Select(_ => pool.Rent()).ToList();
+            Assert.Equal(round == 1, connections.Intersect(before).Any());
+            before = connections;
             foreach (var connection in connections)
             {
-                Assert.Equal((2L, 1L, 10000L), Settings(connection)); // synchronous FULL, foreign keys on, 10 s busy wait
+                Assert.Equal(Expected, Settings(connection));
             }
             connections.ForEach(pool.Return);
-            Assert.Equal((2L, 1L, 10000L), await portal.WithDbAsync(db => Task.FromResult(Settings((SqliteConnection)db.Database.GetDbConnection()))));
+            Assert.Equal(Expected, await portal.WithDbAsync(db => Task.FromResult(Settings((SqliteConnection)db.Database.GetDbConnection()))));
         }
     }
 
     [Fact]
-    public async Task A_connection_closed_under_a_context_and_opened_again_by_EF_on_a_new_handle_gets_the_same_settings()
+    public async Task A_connection_closed_under_a_context_and_opened_again_by_EF_on_a_new_handle_gets_the_same_settings_and_page_cache()
     {
         using var portal = new PortalFactory(null);
 
@@ -97,10 +100,13 @@ public sealed class SettingsBehaviourTests
             return Settings(connection);
         });
 
-        Assert.Equal((2L, 1L, 10000L), settings);
+        Assert.Equal(Expected, settings);
     }
 
-    private static (long Synchronous, long ForeignKeys, long BusyTimeout) Settings(SqliteConnection connection)
+    // synchronous FULL, foreign keys on, a 10 s busy wait, and the pool's small page cache (negative: in KiB).
+    private static readonly (long, long, long, long) Expected = (2L, 1L, 10000L, -(long)SqliteConnections.PageCacheKiB);
+
+    private static (long Synchronous, long ForeignKeys, long BusyTimeout, long CacheSize) Settings(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
         long Read(string pragma)
@@ -108,7 +114,7 @@ public sealed class SettingsBehaviourTests
             command.CommandText = $"PRAGMA {pragma}";
             return (long)command.ExecuteScalar()!;
         }
-        return (Read("synchronous"), Read("foreign_keys"), Read("busy_timeout"));
+        return (Read("synchronous"), Read("foreign_keys"), Read("busy_timeout"), Read("cache_size"));
     }
 
     [Fact]
