@@ -131,7 +131,8 @@ public static class PortalServices
             .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .AddInterceptors(new SqliteDurability(), new SqliteStatements())
             .UsePortalInterceptors(services));
-        // A scope's context runs on the scope's own connection, which stays open and keeps its compiled statements.
+        // A scope's context runs on the scope's own connection, which stays open and keeps its compiled statements. Take a
+        // context only from a scope: one taken from the factory directly would still hold the connection of its last scope.
         builder.Services.AddScoped(services =>
         {
             var lease = services.GetRequiredService<SqliteConnections.Lease>();

@@ -49,6 +49,7 @@ public sealed class SqliteStatementTests : IDisposable
         await using var reading = _portal.Services.CreateAsyncScope();
         var reader = reading.ServiceProvider.GetRequiredService<PortalDbContext>();
         Task<string> NameAsync() => reader.Tags.AsNoTracking().Where(t => t.Slug == "fresh").Select(t => t.Name).SingleAsync();
+        using var counter = CompileCounter.On(reader);
         Assert.Equal("Name fresh", await NameAsync());
 
         // The reading scope still holds its connection, so this scope writes on another one.
@@ -60,6 +61,7 @@ public sealed class SqliteStatementTests : IDisposable
         });
 
         Assert.Equal("Renamed", await NameAsync());
+        Assert.Equal(1, counter.Count); // the second read ran the statement kept from the first
     }
 
     [Fact]
