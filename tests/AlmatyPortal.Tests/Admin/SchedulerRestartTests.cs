@@ -1,4 +1,8 @@
 using AlmatyPortal.Tests.Support;
+using AlmatyPortal.Web.Features.Articles;
+using AlmatyPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using AlmatyPortal.Web.Features.Publishing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,4 +71,67 @@ public sealed class SchedulerRestartTests
         Assert.All(await portal.WithDbAsync(db => db.Articles.Where(a => a.Slug.EndsWith("-embargo")).Select(a => a.Status).ToListAsync()),
             status => Assert.Equal(PublicationStatus.Published, status));
     }
+
+    [Fact]
+    public async Task An_editor_saving_a_due_article_during_a_scheduler_round_ends_the_round_as_a_conflict_and_the_next_round_publishes_it_once()
+    {
+        using var content = new ContentFolder();
+        content.WriteArticle("2030-01-01-first.md", "title: First embargo\nsection: news\nstatus: published\npublish_date: 2030-01-01T09:00:00+06:00");
+        content.WriteArticle("2030-01-02-second.md", "title: Second embargo\nsection: news\nstatus: published\npublish_date: 2030-01-02T09:00:00+06:00");
+        using var portal = new PortalFactory(content.Path, new Dictionary<string, string?> { ["Portal:SchedulerIntervalSeconds"] = "3600" });
+        using var host = WithoutBackgroundRounds(portal);
+        // An editor saves the second article while the round publishes the first: that save commits its own revision
+        // at the version the round read, so the round's revision for it clashes on (ArticleId, Version).
+        await WithDbAsync(host, db => db.Database.ExecuteSqlRawAsync("""
+            CREATE TRIGGER "test_editor_saves" AFTER UPDATE OF "Status" ON "Articles" WHEN new."Slug" = 'first-embargo' BEGIN
+              UPDATE "Articles" SET "Version" = "Version" + 1, "Title" = 'Second embargo, edited' WHERE "Slug" = 'second-embargo';
+              INSERT INTO "ArticleRevisions" ("ArticleId", "Version", "SavedAt", "SavedBy", "IsAutosave", "Note", "Title", "Slug", "Summary", "BodyMarkdown", "SectionId", "Tags", "PublishAt", "Status")
+                SELECT "Id", "Version", '2030-01-02 23:00:00', 'editor@example.org', 0, 'edited meanwhile', "Title", "Slug", "Summary", "BodyMarkdown", "SectionId", '', "PublishAt", "Status"
+                FROM "Articles" WHERE "Slug" = 'second-embargo';
+            END;
+            """));
+        portal.Clock.Set(new DateTimeOffset(2030, 1, 3, 0, 0, 0, TimeSpan.Zero));
+        Task<int> RoundAsync() => WithServicesAsync(host, sp => sp.GetRequiredService<ScheduledPublishing>().PublishDueAsync());
+
+        Assert.Equal(1, await RoundAsync());
+        await WithDbAsync(host, db => db.Database.ExecuteSqlRawAsync("""DROP TRIGGER "test_editor_saves";"""));
+        Assert.Equal(1, await RoundAsync());
+        Assert.Equal(0, await RoundAsync());
+
+        var second = await WithDbAsync(host, db => db.Articles.Where(a => a.Slug == "second-embargo").Select(a => new { a.Title, a.Status, a.Version }).SingleAsync());
+        Assert.Equal(("Second embargo, edited", PublicationStatus.Published), (second.Title, second.Status));
+        var notes = await WithDbAsync(host, db => db.ArticleRevisions.Where(r => r.Article!.Slug == "second-embargo").OrderBy(r => r.Version).Select(r => r.Note).ToListAsync());
+        Assert.Equal(["edited meanwhile", "published on schedule"], notes.Skip(notes.Count - 2));
+        Assert.Single(notes, n => n == "published on schedule");
+    }
+
+    [Fact]
+    public async Task A_scheduler_save_failing_for_another_reason_than_a_conflict_is_reported_and_publishes_nothing()
+    {
+        using var content = new ContentFolder();
+        content.WriteArticle("2030-01-01-first.md", "title: First embargo\nsection: news\nstatus: published\npublish_date: 2030-01-01T09:00:00+06:00");
+        using var portal = new PortalFactory(content.Path, new Dictionary<string, string?> { ["Portal:SchedulerIntervalSeconds"] = "3600" });
+        using var host = WithoutBackgroundRounds(portal);
+        await WithDbAsync(host, db => db.Database.ExecuteSqlRawAsync("""
+            CREATE TRIGGER "test_refuse" BEFORE INSERT ON "ArticleRevisions" BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;
+            """));
+        portal.Clock.Set(new DateTimeOffset(2030, 1, 3, 0, 0, 0, TimeSpan.Zero));
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => WithServicesAsync(host, sp => sp.GetRequiredService<ScheduledPublishing>().PublishDueAsync()));
+
+        Assert.Equal(PublicationStatus.Scheduled, await WithDbAsync(host, db => db.Articles.Where(a => a.Slug == "first-embargo").Select(a => a.Status).SingleAsync()));
+    }
+
+    // The host's own round at start-up would race the test's rounds; these tests run every round themselves.
+    private static WebApplicationFactory<Program> WithoutBackgroundRounds(PortalFactory portal) =>
+        portal.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.Remove(s.Single(d => d.ImplementationType == typeof(ScheduledPublisher)))));
+
+    private static async Task<T> WithServicesAsync<T>(WebApplicationFactory<Program> host, Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    private static Task<T> WithDbAsync<T>(WebApplicationFactory<Program> host, Func<PortalDbContext, Task<T>> work) =>
+        WithServicesAsync(host, sp => work(sp.GetRequiredService<PortalDbContext>()));
 }

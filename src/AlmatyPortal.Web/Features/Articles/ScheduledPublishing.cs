@@ -43,11 +43,19 @@ public sealed class ScheduledPublishing(PortalDbContext db, AuditLog audit, Offi
                 published++;
                 logger.LogInformation("Published scheduled article {ArticleId} ({Slug}), due {Due}", article.Id, article.Slug, article.PublishAt);
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException ex)
             {
-                // Someone saved it meanwhile (an editor, or another process). The rest of this round's articles were
-                // read with it and the tracker is now cleared, so the round ends; the next one reads them afresh.
+                // Someone saved it meanwhile (an editor, or another process): either their UPDATE moved the version (a
+                // concurrency failure) or their revision took this version number (a unique-index failure). Look at
+                // what is there now. The rest of this round's articles were read with it, so the round ends; the next
+                // one reads them afresh.
+                var (id, versionRead) = (article.Id, article.Version - 1);
                 db.ChangeTracker.Clear();
+                if (ex is not DbUpdateConcurrencyException && await db.Articles.AnyAsync(a => a.Id == id && a.Version == versionRead, ct))
+                {
+                    throw;
+                }
+                logger.LogInformation("Scheduled article {ArticleId} was saved by someone else during the round; the next round reads it afresh", id);
                 break;
             }
         }
