@@ -3,24 +3,15 @@ using AlmatyPortal.Web.Features.News;
 namespace AlmatyPortal.Web.Features.Conferences;
 
 /// <summary>The reads behind the public conference pages.</summary>
-public sealed class ConferenceQueries(PortalDbContext db, ConferenceRecord record)
+public sealed class ConferenceQueries(PortalDbContext db, ConferenceRecord record, ConferenceLists lists)
 {
-    private IQueryable<Conference> Public(string language) =>
-        db.Conferences.AsNoTracking().Where(c => c.Language == language && c.Status == PublicationStatus.Published);
+    /// <summary>Conferences that have not yet ended, soonest first (all of them when count is null).</summary>
+    public async Task<IReadOnlyList<ConferenceSummary>> UpcomingAsync(string language, DateOnly today, int? count, CancellationToken ct) =>
+        await lists.Upcoming(db, language, today, count ?? int.MaxValue).ToListAsync(ct);
 
-    /// <summary>Conferences that have not yet ended, soonest first.</summary>
-    public async Task<IReadOnlyList<ConferenceSummary>> UpcomingAsync(string language, DateOnly today, int? count, CancellationToken ct)
-    {
-        var query = Summaries(Public(language).Where(c => c.EndDate >= today).OrderBy(c => c.StartDate));
-        return await (count is { } n ? query.Take(n) : query).ToListAsync(ct);
-    }
-
-    /// <summary>Conferences that have ended, latest first.</summary>
-    public async Task<IReadOnlyList<ConferenceSummary>> PastAsync(string language, DateOnly today, int? count, CancellationToken ct)
-    {
-        var query = Summaries(Public(language).Where(c => c.EndDate < today).OrderByDescending(c => c.StartDate));
-        return await (count is { } n ? query.Take(n) : query).ToListAsync(ct);
-    }
+    /// <summary>Conferences that have ended, latest first (all of them when count is null).</summary>
+    public async Task<IReadOnlyList<ConferenceSummary>> PastAsync(string language, DateOnly today, int? count, CancellationToken ct) =>
+        await lists.Past(db, language, today, count ?? int.MaxValue).ToListAsync(ct);
 
     /// <summary>
     /// The conference page's record in two queries: the record with its published translations, then all its parts
@@ -58,7 +49,4 @@ public sealed class ConferenceQueries(PortalDbContext db, ConferenceRecord recor
             .Select(l => new ConferenceLink(l.Id, l.Slug, l.Title, l.StartDate!.Value, l.EndDate!.Value, l.City ?? "")).ToList();
 
     internal const int ReportLink = 10;
-
-    private static IQueryable<ConferenceSummary> Summaries(IQueryable<Conference> query) =>
-        query.Select(c => new ConferenceSummary(c.Slug, c.Title, c.Summary, c.StartDate, c.EndDate, c.City, c.Country == null ? null : c.Country.Name));
 }

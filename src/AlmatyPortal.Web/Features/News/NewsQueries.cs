@@ -2,15 +2,16 @@
 namespace AlmatyPortal.Web.Features.News;
 
 /// <summary>The reads behind the public news pages. Each runs a fixed number of indexed queries.</summary>
-public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> options, ArticleReads reads)
+public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> options, ArticleReads reads, NewsLists lists)
 {
     private readonly int _pageSize = options.Value.PageSize;
 
     private IQueryable<Article> Public(string language) =>
         db.Articles.AsNoTracking().Where(a => a.Language == language && a.Status == PublicationStatus.Published);
 
+    /// <summary>The latest published news in the language, newest first.</summary>
     public async Task<IReadOnlyList<ArticleSummary>> LatestAsync(string language, int count, CancellationToken ct) =>
-        await Summaries(Public(language)).Take(count).ToListAsync(ct);
+        await lists.Latest(db, language, count).ToListAsync(ct);
 
     /// <summary>A page of published news, optionally only from some sections or with one tag; null when the page does not exist.</summary>
     public async Task<PagedList<ArticleSummary>?> PageAsync(string language, int page, IReadOnlyCollection<int>? sectionIds, int? tagId, CancellationToken ct,

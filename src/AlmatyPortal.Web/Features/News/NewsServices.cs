@@ -7,6 +7,7 @@ public static class NewsServices
     {
         services.AddScoped<NewsQueries>();
         services.AddSingleton<ArticleReads>();
+        services.AddSingleton<NewsLists>();
         services.AddScoped<SiteStructure>();
         services.AddSingleton<ArchiveCounting>();
         services.AddScoped<ArchiveMonthCounts>();
