@@ -63,7 +63,7 @@ public sealed class SettingsBehaviourTests
     }
 
     [Fact]
-    public async Task Every_connection_new_or_taken_again_from_the_pool_keeps_full_synchronous_writes_foreign_keys_the_busy_wait_and_the_small_page_cache()
+    public async Task Every_connection_new_or_taken_again_from_the_pool_keeps_full_synchronous_writes_foreign_keys_the_busy_wait_the_small_page_cache_and_stable_query_plans()
     {
         using var portal = new PortalFactory(null);
         await portal.CreateReader().GetAsync("/");
@@ -87,7 +87,7 @@ public sealed class SettingsBehaviourTests
     }
 
     [Fact]
-    public async Task A_connection_closed_under_a_context_and_opened_again_by_EF_on_a_new_handle_gets_the_same_settings_and_page_cache()
+    public async Task A_connection_closed_under_a_context_and_opened_again_by_EF_on_a_new_handle_gets_the_same_settings_page_cache_and_stable_query_plans()
     {
         using var portal = new PortalFactory(null);
 
@@ -103,10 +103,11 @@ public sealed class SettingsBehaviourTests
         Assert.Equal(Expected, settings);
     }
 
-    // synchronous FULL, foreign keys on, a 10 s busy wait, and the pool's small page cache (negative: in KiB).
-    private static readonly (long, long, long, long) Expected = (2L, 1L, 10000L, -(long)SqliteConnections.PageCacheKiB);
+    // synchronous FULL, foreign keys on, a 10 s busy wait, the pool's small page cache (negative: in KiB), and the query
+    // planner's stability guarantee on (plans that do not depend on bound values, so kept statements stay compiled).
+    private static readonly (long, long, long, long, long) Expected = (2L, 1L, 10000L, -(long)SqliteConnections.PageCacheKiB, 1L);
 
-    private static (long Synchronous, long ForeignKeys, long BusyTimeout, long CacheSize) Settings(SqliteConnection connection)
+    private static (long Synchronous, long ForeignKeys, long BusyTimeout, long CacheSize, long StablePlans) Settings(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
         long Read(string pragma)
@@ -114,7 +115,9 @@ public sealed class SettingsBehaviourTests
             command.CommandText = $"PRAGMA {pragma}";
             return (long)command.ExecuteScalar()!;
         }
-        return (Read("synchronous"), Read("foreign_keys"), Read("busy_timeout"), Read("cache_size"));
+        // -1 reads the setting without changing it.
+        SQLitePCL.raw.sqlite3_db_config(connection.Handle, SQLitePCL.raw.SQLITE_DBCONFIG_ENABLE_QPSG, -1, out var stablePlans);
+        return (Read("synchronous"), Read("foreign_keys"), Read("busy_timeout"), Read("cache_size"), stablePlans);
     }
 
     [Fact]

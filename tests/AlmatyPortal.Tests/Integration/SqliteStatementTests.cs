@@ -16,6 +16,7 @@ namespace AlmatyPortal.Tests.Integration;
 public sealed class SqliteStatementTests : IDisposable
 {
     private static readonly string[] KeptSlugs = ["kept-a", "kept-b", "kept-c"];
+    private static readonly int[] Limits = [1, 3, 2, 2];
     // More distinct texts than a connection keeps.
     private static readonly string[] Distinct = [.. Enumerable.Range(0, SqliteStatements.MaxPerConnection + 6).Select(i => $"SELECT {i} AS \"Value\"")];
     private readonly PortalFactory _portal = new(null);
@@ -39,6 +40,27 @@ public sealed class SqliteStatementTests : IDisposable
         });
 
         Assert.Equal(["Name kept-a", "Name kept-b", "Name kept-c"], names);
+        Assert.Equal(1, compiles);
+    }
+
+    [Fact]
+    public async Task A_query_with_a_bound_limit_is_compiled_once_however_its_limit_changes()
+    {
+        await AddTagsAsync(KeptSlugs);
+
+        var (counts, compiles) = await _portal.WithDbAsync(async db =>
+        {
+            using var counter = CompileCounter.On(db);
+            var counts = new List<int>();
+            foreach (var limit in Limits)
+            {
+                counts.Add((await db.Tags.AsNoTracking().Where(t => t.Slug.StartsWith("kept-")).OrderBy(t => t.Slug).Select(t => t.Slug).Take(limit).ToListAsync()).Count);
+            }
+            return (counts, counter.Count);
+        });
+
+        Assert.Equal([1, 3, 2, 2], counts);
+        // SQLite would otherwise plan around each bound LIMIT, and so compile the statement again on every run.
         Assert.Equal(1, compiles);
     }
 
