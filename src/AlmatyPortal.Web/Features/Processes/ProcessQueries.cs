@@ -4,7 +4,7 @@ using AlmatyPortal.Web.Features.News;
 namespace AlmatyPortal.Web.Features.Processes;
 
 /// <summary>The reads behind the public process pages, and the links back to a process from its conferences and news.</summary>
-public sealed class ProcessQueries(PortalDbContext db)
+public sealed class ProcessQueries(PortalDbContext db, ProcessReads reads)
 {
     internal const int ProcessLinkKind = 20;
 
@@ -96,9 +96,8 @@ public sealed class ProcessQueries(PortalDbContext db)
     }
 
     /// <summary>The process a conference belongs to, in the conference's language, if it is published.</summary>
-    public async Task<ProcessLink?> OfConferenceAsync(Guid conferenceGroup, string language, CancellationToken ct) =>
-        await Public(language).Join(db.Set<ProcessConference>().Where(l => l.ConferenceGroup == conferenceGroup), p => p.TranslationGroup, l => l.ProcessGroup, (p, l) => p)
-            .OrderBy(p => p.Name).Select(p => new ProcessLink(p.Id, p.Slug, p.Name)).FirstOrDefaultAsync(ct);
+    public Task<ProcessLink?> OfConferenceAsync(Guid conferenceGroup, string language, CancellationToken ct) =>
+        reads.OfConference(db, conferenceGroup, language, ct);
 
     /// <summary>The processes among an article's links.</summary>
     public static IReadOnlyList<ProcessLink> Processes(IEnumerable<ArticleLink> links) =>

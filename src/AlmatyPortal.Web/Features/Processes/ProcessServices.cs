@@ -6,6 +6,7 @@ public static class ProcessServices
     public static IServiceCollection AddProcesses(this IServiceCollection services)
     {
         services.AddScoped<ProcessQueries>();
+        services.AddSingleton<ProcessReads>();
         services.AddSingleton<News.IArticleLinkSource, ProcessArticleLinks>();
         services.AddScoped<ProcessEditor>();
         services.AddScoped<ProcessForms>();
