@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace AlmatyPortal.Web.Features.Conferences;
 
 /// <summary>
@@ -7,13 +9,17 @@ namespace AlmatyPortal.Web.Features.Conferences;
 /// </summary>
 public sealed class ConferenceLists
 {
+    // What a list shows of each conference.
+    private static readonly Expression<Func<Conference, ConferenceSummary>> Summary =
+        c => new ConferenceSummary(c.Slug, c.Title, c.Summary, c.StartDate, c.EndDate, c.City, c.Country == null ? null : c.Country.Name);
+
     /// <summary>Published conferences in the language that end on or after the day, soonest first, at most count.</summary>
     public Func<PortalDbContext, string, DateOnly, int, IAsyncEnumerable<ConferenceSummary>> Upcoming { get; } =
         EF.CompileAsyncQuery((PortalDbContext db, string language, DateOnly today, int count) =>
             db.Conferences.AsNoTracking()
                 .Where(c => c.Language == language && c.Status == PublicationStatus.Published && c.EndDate >= today)
                 .OrderBy(c => c.StartDate)
-                .Select(c => new ConferenceSummary(c.Slug, c.Title, c.Summary, c.StartDate, c.EndDate, c.City, c.Country == null ? null : c.Country.Name))
+                .Select(Summary)
                 .Take(count));
 
     /// <summary>Published conferences in the language that ended before the day, latest first, at most count.</summary>
@@ -22,6 +28,6 @@ public sealed class ConferenceLists
             db.Conferences.AsNoTracking()
                 .Where(c => c.Language == language && c.Status == PublicationStatus.Published && c.EndDate < today)
                 .OrderByDescending(c => c.StartDate)
-                .Select(c => new ConferenceSummary(c.Slug, c.Title, c.Summary, c.StartDate, c.EndDate, c.City, c.Country == null ? null : c.Country.Name))
+                .Select(Summary)
                 .Take(count));
 }

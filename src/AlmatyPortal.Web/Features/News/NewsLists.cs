@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace AlmatyPortal.Web.Features.News;
 
 /// <summary>
@@ -6,12 +8,16 @@ namespace AlmatyPortal.Web.Features.News;
 /// </summary>
 public sealed class NewsLists
 {
+    /// <summary>What every news list shows of each article.</summary>
+    internal static readonly Expression<Func<Article, ArticleSummary>> Summary =
+        a => new ArticleSummary(a.Id, a.Slug, a.Title, a.Summary, a.PublishAt);
+
     /// <summary>Published articles in the language, newest first (then by id, as every news list orders), at most count.</summary>
     public Func<PortalDbContext, string, int, IAsyncEnumerable<ArticleSummary>> Latest { get; } =
         EF.CompileAsyncQuery((PortalDbContext db, string language, int count) =>
             db.Articles.AsNoTracking()
                 .Where(a => a.Language == language && a.Status == PublicationStatus.Published)
                 .OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id)
-                .Select(a => new ArticleSummary(a.Id, a.Slug, a.Title, a.Summary, a.PublishAt))
+                .Select(Summary)
                 .Take(count));
 }

@@ -189,7 +189,7 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
 
     private static IQueryable<ArticleSummary> Summaries(IQueryable<Article> query) =>
         query.OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id)
-            .Select(a => new ArticleSummary(a.Id, a.Slug, a.Title, a.Summary, a.PublishAt));
+            .Select(NewsLists.Summary);
 }
 
 /// <summary>Walks the section tree: a section's ancestors for breadcrumbs, its descendants for lists.</summary>
