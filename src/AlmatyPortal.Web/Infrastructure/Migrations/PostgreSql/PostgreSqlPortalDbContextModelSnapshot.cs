@@ -799,16 +799,19 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations.PostgreSql
 
                     b.HasIndex("FeaturedImageId");
 
-                    b.HasIndex("TranslationGroup");
-
                     b.HasIndex("Language", "Slug")
                         .IsUnique();
 
-                    b.HasIndex("Status", "UpdatedAt");
-
                     b.HasIndex("SectionId", "Status", "PublishAt");
 
+                    b.HasIndex("Status", "UpdatedAt", "Language");
+
                     b.HasIndex("Language", "Status", "PublishAt", "Id");
+
+                    b.HasIndex("TranslationGroup", "Status", "Language", "Slug");
+
+                    b.HasIndex("Language", "Status", "PublishAt", "Id", "Slug", "UpdatedAt", "TranslationGroup")
+                        .HasDatabaseName("IX_Articles_Sitemap");
 
                     b.ToTable("Articles");
                 });
