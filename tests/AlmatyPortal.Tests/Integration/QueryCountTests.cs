@@ -147,17 +147,21 @@ public sealed class QueryCountTests : IDisposable
     }
 
     [Fact]
-    public async Task The_sitemap_reads_every_article_it_lists_from_an_index_alone()
+    public async Task The_sitemap_reads_article_rows_only_for_its_window_once_and_everything_else_from_indexes()
     {
         using var counter = new QueryCounter(_portal);
         (await _portal.CreateReader().GetAsync("/sitemap.xml")).EnsureSuccessStatusCode();
 
-        // An article's row holds its whole body: a sitemap of 50,000 articles that looked each one up in the table would
-        // read a page of the file for each, where the index holds what it lists (address, last change, translations).
-        var articleSteps = Plans(counter).Where(p => p.Sql.Contains("FROM \"Articles\" AS", StringComparison.Ordinal)
-            && System.Text.RegularExpressions.Regex.IsMatch(p.Step, "^(SCAN|SEARCH) a[0-9]* ")).ToList();
-        Assert.NotEmpty(articleSteps);
-        Assert.All(articleSteps, p => Assert.Contains("COVERING INDEX", p.Step, StringComparison.Ordinal));
+        // An article's row holds its whole body: a sitemap file of 50,000 articles reads a page of the file for each row
+        // it touches. Only the window of articles the file lists reads rows, in one walk of the list index; the
+        // translations, the count and the newest change come from indexes that hold what is read.
+        var articleQueries = Plans(counter).Where(p => p.Sql.Contains("FROM \"Articles\" AS", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(articleQueries);
+        Assert.All(articleQueries, p => Assert.Single(System.Text.RegularExpressions.Regex.Matches(p.Sql, "FROM \"Articles\" AS")));
+        var rowReads = articleQueries.Where(p => System.Text.RegularExpressions.Regex.IsMatch(p.Step, "^(SCAN|SEARCH) a ")
+            && !p.Step.Contains("COVERING INDEX", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(rowReads);
+        Assert.All(rowReads, p => Assert.StartsWith("SELECT \"a\".\"Slug\", \"a\".\"UpdatedAt\", \"a\".\"TranslationGroup\"\nFROM", p.Sql.ReplaceLineEndings("\n"), StringComparison.Ordinal));
     }
 
     /// <summary>Each step of SQLite's plan for every command the counter saw, asked afterwards on a connection of its own.</summary>

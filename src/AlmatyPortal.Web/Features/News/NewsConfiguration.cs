@@ -28,10 +28,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         // The sitemap: the most recent change (of a language: the first of that language from the top). Not led by
         // Language, so it never competes with the index the lists use; the language ends it so no row is read.
         b.HasIndex(a => new { a.Status, a.UpdatedAt, a.Language });
-        // The sitemap's window of articles, in list order, with what it writes of each: a file of 50,000 addresses is
-        // read from this index alone. The lists keep the narrower index above (SQLite and PostgreSQL pick the smaller).
-        b.HasIndex(a => new { a.Language, a.Status, a.PublishAt, a.Id, a.Slug, a.UpdatedAt, a.TranslationGroup })
-            .HasDatabaseName("IX_Articles_Sitemap");
+        // PostgreSQL has one more, for the sitemap's window (PostgreSqlPortalDbContext).
 
         b.HasOne(a => a.Section).WithMany().HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(a => a.FeaturedImage).WithMany().HasForeignKey(a => a.FeaturedImageId).OnDelete(DeleteBehavior.SetNull);
