@@ -5,7 +5,7 @@
 namespace AlmatyPortal.Web.Infrastructure.Migrations
 {
     /// <inheritdoc />
-    public partial class SitemapCoveringIndexes : Migration
+    public partial class SitemapIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -17,11 +17,6 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Articles_TranslationGroup",
                 table: "Articles");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Articles_Sitemap",
-                table: "Articles",
-                columns: new[] { "Language", "Status", "PublishAt", "Id", "Slug", "UpdatedAt", "TranslationGroup" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Articles_Status_UpdatedAt_Language",
@@ -37,10 +32,6 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_Articles_Sitemap",
-                table: "Articles");
-
             migrationBuilder.DropIndex(
                 name: "IX_Articles_Status_UpdatedAt_Language",
                 table: "Articles");

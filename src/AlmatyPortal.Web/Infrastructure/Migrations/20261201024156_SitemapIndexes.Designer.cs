@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AlmatyPortal.Web.Infrastructure.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261201011705_SitemapCoveringIndexes")]
-    partial class SitemapCoveringIndexes
+    [Migration("20261201024156_SitemapIndexes")]
+    partial class SitemapIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -787,9 +787,6 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
                     b.HasIndex("Language", "Status", "PublishAt", "Id");
 
                     b.HasIndex("TranslationGroup", "Status", "Language", "Slug");
-
-                    b.HasIndex("Language", "Status", "PublishAt", "Id", "Slug", "UpdatedAt", "TranslationGroup")
-                        .HasDatabaseName("IX_Articles_Sitemap");
 
                     b.ToTable("Articles");
                 });
