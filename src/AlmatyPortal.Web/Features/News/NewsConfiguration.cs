@@ -28,12 +28,23 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         // The sitemap: the most recent change (of a language: the first of that language from the top). Not led by
         // Language, so it never competes with the index the lists use; the language ends it so no row is read.
         b.HasIndex(a => new { a.Status, a.UpdatedAt, a.Language });
-        // PostgreSQL has one more, for the sitemap's window (PostgreSqlPortalDbContext).
+        // PostgreSQL has one more, for the sitemap's window (ConfigurePostgreSql).
 
         b.HasOne(a => a.Section).WithMany().HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(a => a.FeaturedImage).WithMany().HasForeignKey(a => a.FeaturedImageId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity(ArticleTags);
     }
+
+    /// <summary>
+    /// PostgreSQL only (PostgreSqlPortalDbContext): the sitemap's window of articles in list order, with what it writes of
+    /// each, so that a file of 50,000 addresses is read from the index alone (at 100,000 articles its file went from 28 to
+    /// 20.5 ms p50). PostgreSQL weighs an index by its size and keeps the narrower list index for counts and lists. SQLite
+    /// weighs two indexes with the same leading columns alike and counted the published articles with this wider one,
+    /// twice as slow (the sitemap index page 7.8 -> 11.7 ms, /news 6.0 -> 7.6 ms), so it has none.
+    /// </summary>
+    public static void ConfigurePostgreSql(EntityTypeBuilder<Article> b) =>
+        b.HasIndex(a => new { a.Language, a.Status, a.PublishAt, a.Id, a.Slug, a.UpdatedAt, a.TranslationGroup })
+            .HasDatabaseName("IX_Articles_Sitemap");
 }
 
 internal sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
