@@ -36,6 +36,42 @@ public sealed class SitemapIndexTests
     }
 
     [Fact]
+    public async Task An_article_unpublished_with_its_translations_while_a_sitemap_is_read_keeps_its_entry_without_alternates()
+    {
+        using var portal = new PortalFactory(null);
+        var unpublished = false;
+        using var counter = new QueryCounter(portal)
+        {
+            // Between the sitemap's read of its window of articles and its read of their translations, an editor
+            // unpublishes the seed report and its translation.
+            AfterCommand = sql =>
+            {
+                if (!unpublished && sql.StartsWith("SELECT \"a\".\"Slug\", \"a\".\"UpdatedAt\", \"a\".\"TranslationGroup\"", StringComparison.Ordinal))
+                {
+                    unpublished = true;
+                    using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(portal.DataPath, "portal.db")};Pooling=False");
+                    connection.Open();
+                    using var command = connection.CreateCommand();
+                    command.CommandText = """
+                        UPDATE "Articles" SET "Status" = 'Draft'
+                        WHERE "TranslationGroup" = (SELECT "TranslationGroup" FROM "Articles" WHERE "Language" = 'en' AND "Slug" = $slug)
+                        """;
+                    command.Parameters.AddWithValue("$slug", Seed.ArticleSlug);
+                    Assert.Equal(2, command.ExecuteNonQuery());
+                }
+            },
+        };
+
+        var response = await portal.CreateReader().GetAsync("/sitemap.xml");
+
+        Assert.True(unpublished);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var entry = Assert.Single(XDocument.Parse(await response.Content.ReadAsStringAsync()).Descendants(Ns + "url"),
+            u => u.Element(Ns + "loc")!.Value.EndsWith(Seed.ArticleUrl, StringComparison.Ordinal));
+        Assert.Empty(entry.Elements(XNamespace.Get("http://www.w3.org/1999/xhtml") + "link"));
+    }
+
+    [Fact]
     public async Task The_sitemap_index_declares_the_utf8_it_is_sent_in()
     {
         using var portal = new PortalFactory(null, new Dictionary<string, string?> { ["Portal:SitemapUrlsPerFile"] = "10" });

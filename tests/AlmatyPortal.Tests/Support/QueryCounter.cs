@@ -33,6 +33,9 @@ public sealed class QueryCounter : IObserver<KeyValuePair<string, object?>>, IDi
 
     public IReadOnlyCollection<string> Commands => _commands;
 
+    /// <summary>Runs after each counted command has started reading, on the request's thread (to change the data mid-request).</summary>
+    public Action<string>? AfterCommand { get; init; }
+
     /// <summary>Each command with its parameter values, to ask SQLite afterwards how it ran them.</summary>
     public IReadOnlyCollection<(string Sql, (string Name, object? Value)[] Parameters)> Executed => _executed;
 
@@ -46,6 +49,7 @@ public sealed class QueryCounter : IObserver<KeyValuePair<string, object?>>, IDi
             _commands.Enqueue(data.Command.CommandText);
             _executed.Enqueue((data.Command.CommandText,
                 data.Command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToArray()));
+            AfterCommand?.Invoke(data.Command.CommandText);
         }
     }
 
