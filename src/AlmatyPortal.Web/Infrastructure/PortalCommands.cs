@@ -122,6 +122,12 @@ public static class PortalCommands
             // A restore fills an empty data folder; nothing may create a database there first.
             return await Features.Backups.BackupCommands.RestoreAsync(app.Services, command.Path);
         }
+        if (command.Verb == "backup" && command.Options.ContainsKey("verify"))
+        {
+            // A verify reads only the backup (on a backup server there may be no portal at all): it neither creates nor
+            // migrates the database of Portal:DataPath.
+            return await Features.Backups.BackupCommands.BackupAsync(app.Services, command.Path, verify: true);
+        }
         // Migrations and the database come first, exactly as at start-up, but no server is started.
         foreach (var initializer in app.Services.GetServices<IHostedService>().OfType<DatabaseInitializer>())
         {

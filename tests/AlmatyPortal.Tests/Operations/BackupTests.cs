@@ -105,6 +105,19 @@ public sealed class BackupTests : IDisposable
     }
 
     [Fact]
+    public async Task Verify_reads_only_the_backup_and_creates_or_migrates_no_database_in_the_data_folder()
+    {
+        using var portal = new PortalFactory(null);
+        await portal.CreateReader().GetAsync("/");
+        Assert.Equal(0, await RunAsync("backup", BackupFolder, $"--Portal:DataPath={portal.DataPath}"));
+        // A backup server, say, with no portal of its own: verifying a copy there must leave its data folder alone.
+        var elsewhere = Path.Combine(_root, "elsewhere");
+
+        Assert.Equal(0, await RunAsync("backup", "--verify", BackupFolder, $"--Portal:DataPath={elsewhere}"));
+        Assert.False(File.Exists(Path.Combine(elsewhere, "portal.db")));
+    }
+
+    [Fact]
     public async Task Verify_finds_a_damaged_file_and_restore_refuses_the_backup()
     {
         using var portal = new PortalFactory(null);
