@@ -1,6 +1,7 @@
 using System.Net;
 using System.Xml.Linq;
 using AlmatyPortal.Tests.Support;
+using AlmatyPortal.Web.Infrastructure.Localization;
 
 namespace AlmatyPortal.Tests.Integration;
 
@@ -137,6 +138,27 @@ public class LanguageTests(SeededPortal portal) : IClassFixture<SeededPortal>
         Assert.NotEmpty(internalLinks);
         Assert.All(internalLinks, h => Assert.StartsWith("/ru/", h, StringComparison.Ordinal));
         Assert.Contains(RussianArticleUrl, internalLinks);
+    }
+
+    public static TheoryData<string> RussianPages => new(
+        [.. PagesInBothLanguages.Select(row => (string)row[0]).Where(url => url.StartsWith("/ru", StringComparison.Ordinal)),
+            "/ru/news?page=2", "/ru/news/no-such-article", "/ru/account/login"]);
+
+    [Theory]
+    [MemberData(nameof(RussianPages))]
+    public async Task Every_link_and_form_on_a_russian_page_stays_in_russian(string url)
+    {
+        var response = await portal.CreateReader().GetAsync(url);
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+        // Every site-relative address a reader can follow or submit, except those that name their language (hreflang)
+        // and those that serve every language (files, /donate).
+        var addresses = document.QuerySelectorAll("a[href^='/']:not([hreflang])").Select(a => a.GetAttribute("href")!)
+            .Concat(document.QuerySelectorAll("form[action^='/']").Select(f => f.GetAttribute("action")!))
+            .Where(address => !Cultures.IsLanguageNeutral(address)).ToList();
+
+        Assert.True(addresses.Count >= 5, $"{url} has only {addresses.Count} addresses to check");
+        Assert.All(addresses, address => Assert.StartsWith("/ru/", address, StringComparison.Ordinal));
     }
 
     [Theory]

@@ -3,7 +3,7 @@ namespace AlmatyPortal.Web.Features.Publishing;
 
 /// <summary>
 /// The site's public addresses, in one place. Each is the default language's path; a page under another language
-/// gets its prefix from the language tag helper (links) or <see cref="Infrastructure.Localization.Cultures.Prefix"/> (absolute addresses).
+/// gets its prefix from <c>Html.KeepLanguage</c> (links and forms on public pages), the language tag helper (staff pages) or <see cref="Infrastructure.Localization.Cultures.Prefix"/> (absolute addresses).
 /// </summary>
 public static class SitePaths
 {

@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Razor.TagHelpers;
 namespace AlmatyPortal.Web.Infrastructure.Localization;
 
 /// <summary>
-/// Keeps a reader in their language: on a page under /ru, a site-relative link or form address such as /news/x
+/// Keeps a member of staff in their language on the staff pages (the public pages call
+/// <see cref="LanguageAddresses.KeepLanguage"/> instead, see there why): on a page under /ru, a site-relative link or form address such as /news/x
 /// becomes /ru/news/x, and so do form actions and button formactions. Files (/media, /css, /js), /donate and links marked with hreflang are left alone.
 /// </summary>
 [HtmlTargetElement("a", Attributes = "href")]
