@@ -89,73 +89,11 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
             .FirstOrDefaultAsync(ct);
 
     /// <summary>Tags on more articles than this do not count towards relatedness.</summary>
-    public const int RelatedTagLimit = 2000;
+    public const int RelatedTagLimit = RelatedStories.TagLimit;
 
-    /// <summary>
-    /// Published articles that share tags or a conference with this one, in one query: a shared conference counts most
-    /// (10), then each shared tag (1, for tags on at most <see cref="RelatedTagLimit"/> articles), then recency. Scores come
-    /// from the join tables alone (indexed by tag and by conference).
-    /// </summary>
-    public async Task<IReadOnlyList<ArticleSummary>> RelatedAsync(int articleId, int count, CancellationToken ct)
-    {
-        var sql = db.Database.IsNpgsql() ? RelatedOnPostgreSql : RelatedOnSqlite;
-        var best = await db.Database.SqlQuery<RelatedRow>(
-            System.Runtime.CompilerServices.FormattableStringFactory.Create(sql, articleId, RelatedTagLimit, count * 5)).ToListAsync(ct);
-        // Drafts are dropped from the few rows read, not in the query, where a status filter may lead the planner to walk
-        // the articles first.
-        return best.Where(r => r.Status == nameof(PublicationStatus.Published)).Take(count)
-            .Select(r => new ArticleSummary(r.Id, r.Slug, r.Title, r.Summary, r.PublishAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null)).ToList();
-    }
-
-    // The related stories' query, one text per provider, built once. Scores first, then the few best articles looked up
-    // by key: CROSS JOIN keeps that order (SQLite never reorders it), where a plain join may walk every article and probe
-    // the scores. Standard SQL, with no reader input in it; the values are parameters ({0} the article, {1} the tag
-    // limit, {2} how many, five times the stories shown, as drafts among them are dropped after reading).
-    // Each counted tag's links. SQLite walks the article's own tags, then each tag's links from its index: joins, not
-    // IN (subquery) lists, which SQLite builds as a temporary table each time (that cost three times as much).
-    // PostgreSQL, expecting a thousand links a tag, would hash every link in the table (15 ms at 100,000 articles)
-    // unless told to look each tag up (LATERAL), which takes 0.3 ms.
-    private static readonly string RelatedOnSqlite = Related("""
-        SELECT "j"."ArticlesId" AS "Id", 1 AS "Weight"
-        FROM "ArticleTags" AS "o"
-        CROSS JOIN "ArticleTags" AS "j"
-        WHERE "o"."ArticlesId" = {0} AND "j"."TagsId" = "o"."TagsId"
-            AND (SELECT COUNT(*) FROM "ArticleTags" AS "t" WHERE "t"."TagsId" = "o"."TagsId") <= {1}
-        """);
-
-    private static readonly string RelatedOnPostgreSql = Related("""
-        SELECT "j"."Id", 1 AS "Weight"
-        FROM (
-            SELECT "t"."TagsId" FROM "ArticleTags" AS "t"
-            WHERE "t"."TagsId" IN (SELECT "o"."TagsId" FROM "ArticleTags" AS "o" WHERE "o"."ArticlesId" = {0})
-            GROUP BY "t"."TagsId" HAVING COUNT(*) <= {1}
-        ) AS "g"
-        CROSS JOIN LATERAL (SELECT "x"."ArticlesId" AS "Id" FROM "ArticleTags" AS "x" WHERE "x"."TagsId" = "g"."TagsId" LIMIT {1}) AS "j"
-        """);
-
-    private static string Related(string tagLinks) => """
-        SELECT "a"."Id", "a"."Slug", "a"."Title", "a"."Summary", "a"."PublishAt", "a"."Status", "s"."Score"
-        FROM (
-            SELECT "u"."Id", SUM("u"."Weight") AS "Score"
-            FROM (
-        """ + tagLinks + """
-
-                UNION ALL
-                SELECT "c"."ArticlesId" AS "Id", 10 AS "Weight"
-                FROM "ArticleConferences" AS "o"
-                CROSS JOIN "ArticleConferences" AS "c"
-                WHERE "o"."ArticlesId" = {0} AND "c"."ConferencesId" = "o"."ConferencesId"
-            ) AS "u"
-            WHERE "u"."Id" <> {0}
-            GROUP BY "u"."Id"
-        ) AS "s"
-        CROSS JOIN "Articles" AS "a"
-        WHERE "a"."Id" = "s"."Id"
-        ORDER BY "s"."Score" DESC, "a"."PublishAt" DESC, "a"."Id" DESC
-        LIMIT {2}
-        """;
-
-    private sealed record RelatedRow(int Id, string Slug, string Title, string Summary, DateTime? PublishAt, string Status, int Score);
+    /// <summary>Published articles that share tags or a conference with this one, best first (<see cref="RelatedStories"/>).</summary>
+    public Task<IReadOnlyList<ArticleSummary>> RelatedAsync(int articleId, int count, CancellationToken ct) =>
+        RelatedStories.ReadAsync(db, articleId, count, ct);
 
     /// <summary>How many articles were published in each month, newest first, for the archive index (see <see cref="ArchiveMonth"/>).</summary>
     public async Task<IReadOnlyList<(int Year, int Month, int Count)>> ArchiveMonthsAsync(string language, CancellationToken ct) =>
