@@ -27,7 +27,20 @@ public sealed class ReverseProxyTests : IAsyncLifetime
         _portal = await PublishedPortal.StartAsync(Path.Combine(_root, "data"), null,
             $"--Portal:KnownProxies={ProxyAddress}", $"--Portal:PublicUrl=https://{PublicHost}");
         _nginxPort = PublishedPortal.FreePort();
-        // As README's "Running in production" shows it, with TLS ended in front of nginx (X-Forwarded-Proto https).
+        try
+        {
+            await StartNginxAsync();
+        }
+        catch
+        {
+            // xunit does not dispose a test class whose start failed (nginx missing, say): the portal would outlive the run.
+            _portal.Dispose();
+            throw;
+        }
+    }
+
+    // As README's "Running in production" shows it, with TLS ended in front of nginx (X-Forwarded-Proto https).
+    private async Task StartNginxAsync() =>
         _nginx = await Nginx.StartAsync(_root, _nginxPort, $$"""
                 server {
                     listen 127.0.0.1:{{_nginxPort}};
@@ -40,7 +53,6 @@ public sealed class ReverseProxyTests : IAsyncLifetime
                     }
                 }
             """);
-    }
 
     public Task DisposeAsync()
     {
