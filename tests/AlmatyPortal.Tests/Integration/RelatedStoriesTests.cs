@@ -9,7 +9,7 @@ namespace AlmatyPortal.Tests.Integration;
 
 /// <summary>
 /// Related stories rank by what an article shares: a conference (10), each tag (1) unless the tag is on more than
-/// <see cref="NewsQueries.RelatedTagLimit"/> articles, then the newest; only published articles are shown.
+/// <see cref="RelatedStories.TagLimit"/> articles, then the newest; only published articles are shown.
 /// </summary>
 public class RelatedStoriesTests : IDisposable
 {
@@ -55,7 +55,7 @@ public class RelatedStoriesTests : IDisposable
                 New("related-q", 4, PublicationStatus.Published, a),
                 New("related-draft", 5, PublicationStatus.Draft, a, b));
             // The crowded tag is on more articles than the limit; were it counted, these newer ones would fill the list.
-            db.AddRange(Enumerable.Range(0, NewsQueries.RelatedTagLimit).Select(i => New($"related-crowd-{i}", 10, PublicationStatus.Draft, crowded)));
+            db.AddRange(Enumerable.Range(0, RelatedStories.TagLimit).Select(i => New($"related-crowd-{i}", 10, PublicationStatus.Draft, crowded)));
             await db.SaveChangesAsync();
             return subject.Id;
         });

@@ -88,9 +88,6 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
             .Join(db.Articles.Where(a => a.Status == PublicationStatus.Published), r => r.ArticleId, a => a.Id, (r, a) => a.Slug)
             .FirstOrDefaultAsync(ct);
 
-    /// <summary>Tags on more articles than this do not count towards relatedness.</summary>
-    public const int RelatedTagLimit = RelatedStories.TagLimit;
-
     /// <summary>Published articles that share tags or a conference with this one, best first (<see cref="RelatedStories"/>).</summary>
     public Task<IReadOnlyList<ArticleSummary>> RelatedAsync(int articleId, int count, CancellationToken ct) =>
         RelatedStories.ReadAsync(db, articleId, count, ct);

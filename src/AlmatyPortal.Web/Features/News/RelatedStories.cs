@@ -17,6 +17,7 @@ namespace AlmatyPortal.Web.Features.News;
 /// </remarks>
 public static class RelatedStories
 {
+    /// <summary>Tags on more articles than this do not count towards relatedness.</summary>
     public const int TagLimit = 2000;
 
     public static async Task<IReadOnlyList<ArticleSummary>> ReadAsync(PortalDbContext db, int articleId, int count, CancellationToken ct)
