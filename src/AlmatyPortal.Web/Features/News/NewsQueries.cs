@@ -13,8 +13,8 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
     public async Task<IReadOnlyList<ArticleSummary>> LatestAsync(string language, int count, CancellationToken ct) =>
         await lists.Latest(db, language, count).ToListAsync(ct);
 
-    /// <summary>A page of published news, optionally only from some sections or with one tag; null when the page does not exist.</summary>
-    public async Task<PagedList<ArticleSummary>?> PageAsync(string language, int page, IReadOnlyCollection<int>? sectionIds, int? tagId, CancellationToken ct,
+    /// <summary>A page of published news, optionally only from some sections; null when the page does not exist.</summary>
+    public async Task<PagedList<ArticleSummary>?> PageAsync(string language, int page, IReadOnlyCollection<int>? sectionIds, CancellationToken ct,
         DateTime? fromUtc = null, DateTime? beforeUtc = null)
     {
         var query = Public(language);
@@ -30,10 +30,6 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
         {
             query = query.Where(a => sectionIds.Contains(a.SectionId));
         }
-        if (tagId is { } id)
-        {
-            query = query.Where(a => a.Tags.Any(t => t.Id == id));
-        }
         var total = await query.CountAsync(ct);
         var pageCount = Math.Max(1, (total + _pageSize - 1) / _pageSize);
         if (page < 1 || page > pageCount)
@@ -46,6 +42,50 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
         var items = await Summaries(db.Articles.AsNoTracking().Where(a => keys.Contains(a.Id))).ToListAsync(ct);
         return new PagedList<ArticleSummary>(items, page, pageCount, total);
     }
+
+    /// <summary>
+    /// A page of the published news in the language with one tag; null when the page does not exist.
+    /// </summary>
+    /// <remarks>
+    /// The total is the tag's count that triggers keep (<see cref="TagLanguage"/>): counting a tag of 20,000 articles took
+    /// 36 ms of each request at 100,000 articles. The page's keys come the cheaper of two ways. Walking the language's
+    /// date index until the page is full reads about (skipped + page size) × articles ÷ tagged entries: a few dozen
+    /// for the first page of a common tag, the whole archive for a rare one. The tag's own links read each tagged
+    /// article once, about twice the cost of an entry of the walk, and sort them. The articles of the language are
+    /// counted by month (<see cref="ArchiveMonth"/>); that count may be off by one after a crash, which only moves the
+    /// choice, never the page.
+    /// </remarks>
+    public async Task<PagedList<ArticleSummary>?> TagPageAsync(string language, int page, int tagId, CancellationToken ct)
+    {
+        var counts = await db.Tags.AsNoTracking().Where(t => t.Id == tagId).Select(t => new
+        {
+            Tagged = db.Set<TagLanguage>().Where(l => l.TagId == t.Id && l.Language == language).Select(l => l.Count).FirstOrDefault(),
+            All = db.Set<ArchiveMonth>().Where(m => m.Language == language).Sum(m => m.Count),
+        }).FirstOrDefaultAsync(ct);
+        var total = counts?.Tagged ?? 0;
+        var pageCount = Math.Max(1, (total + _pageSize - 1) / _pageSize);
+        if (counts is null || page < 1 || page > pageCount)
+        {
+            return null;
+        }
+        var skip = (page - 1) * _pageSize;
+        var keys = WalkDates(skip, _pageSize, total, counts.All)
+            ? Public(language).Where(a => a.Tags.Any(t => t.Id == tagId)).OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id).Select(a => a.Id)
+            // From the tag's links to its articles, in that order: SQLite keeps the order of a CROSS JOIN.
+            : from link in db.Set<Dictionary<string, object>>(ArticleConfiguration.ArticleTags)
+              from a in db.Articles
+              where EF.Property<int>(link, "TagsId") == tagId && a.Id == EF.Property<int>(link, "ArticlesId")
+                  && a.Language == language && a.Status == PublicationStatus.Published
+              orderby a.PublishAt descending, a.Id descending
+              select a.Id;
+        var pageKeys = keys.Skip(skip).Take(_pageSize);
+        var items = await Summaries(db.Articles.AsNoTracking().Where(a => pageKeys.Contains(a.Id))).ToListAsync(ct);
+        return new PagedList<ArticleSummary>(items, page, pageCount, total);
+    }
+
+    /// <summary>Whether walking the date index reads fewer entries than the tag's links would cost (see <see cref="TagPageAsync"/>).</summary>
+    internal static bool WalkDates(int skip, int pageSize, int tagged, int articles) =>
+        tagged > 0 && (long)(skip + pageSize) * articles <= 2L * tagged * tagged;
 
     /// <summary>
     /// The article page's record in one compiled query (<see cref="ArticleReads.RecordAsync"/>): the article, its image and

@@ -30,7 +30,7 @@ public sealed class ArchiveModel(NewsQueries news, OfficeClock clock) : PageMode
         }
         var first = new DateTime(year.Value, month ?? 1, 1);
         var next = month is null ? first.AddYears(1) : first.AddMonths(1);
-        var list = await news.PageAsync(HttpContext.Language(), ModelState.IsValid ? page : 0, null, null, ct, clock.ToUtc(first), clock.ToUtc(next));
+        var list = await news.PageAsync(HttpContext.Language(), ModelState.IsValid ? page : 0, null, ct, clock.ToUtc(first), clock.ToUtc(next));
         if (list is null || list.Total == 0)
         {
             return NotFound();

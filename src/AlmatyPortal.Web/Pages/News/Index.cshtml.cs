@@ -12,7 +12,7 @@ public sealed class IndexModel(NewsQueries news) : PageModel
 
     public async Task<IActionResult> OnGetAsync([FromQuery] int page = 1, CancellationToken ct = default)
     {
-        var list = await news.PageAsync(HttpContext.Language(), ModelState.IsValid ? page : 0, null, null, ct);
+        var list = await news.PageAsync(HttpContext.Language(), ModelState.IsValid ? page : 0, null, ct);
         if (list is null)
         {
             return NotFound();

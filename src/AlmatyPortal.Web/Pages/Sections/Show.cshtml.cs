@@ -17,7 +17,7 @@ public sealed class ShowModel(NewsQueries news) : PageModel
         var sections = await news.SectionsAsync(ct);
         var section = sections.FirstOrDefault(s => s.Slug == slug);
         var list = section is null ? null
-            : await news.PageAsync(HttpContext.Language(), ModelState.IsValid ? page : 0, SectionTree.WithDescendants(sections, section.Id), null, ct);
+            : await news.PageAsync(HttpContext.Language(), ModelState.IsValid ? page : 0, SectionTree.WithDescendants(sections, section.Id), ct);
         if (section is null || list is null)
         {
             return NotFound();

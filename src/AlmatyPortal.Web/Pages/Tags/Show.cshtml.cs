@@ -17,7 +17,7 @@ public sealed class ShowModel(NewsQueries news, IStringLocalizer<SharedResource>
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery] int page = 1, CancellationToken ct = default)
     {
         var tag = await news.TagAsync(slug, ct);
-        var list = tag is null ? null : await news.PageAsync(HttpContext.Language(), ModelState.IsValid ? page : 0, null, tag.Id, ct);
+        var list = tag is null ? null : await news.TagPageAsync(HttpContext.Language(), ModelState.IsValid ? page : 0, tag.Id, ct);
         if (tag is null || list is null)
         {
             return NotFound();
