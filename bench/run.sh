@@ -12,7 +12,7 @@
 # Rounds are interleaved, so machine noise hits every column alike; the tables report medians of the rounds.
 #
 #   bash bench/run.sh [articles] [rounds] [seconds-per-round]        e.g. bash bench/run.sh 100000 3 5
-#   WARM_SECONDS (default 5): the warm-up of each page on each portal, at 32 connections, before the rounds.
+#   WARM_SECONDS (default 15): the warm-up of each page on each portal, at 32 connections, before the rounds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ARTICLES=${1:-501}
@@ -92,12 +92,14 @@ measure() { # key url connections seconds
   P99[$1]+="$(awk '$1=="99%" {print $2}' <<<"$out" | to_ms) "
 }
 # Warm-up: the cache, and the JIT, which recompiles the hot methods with their profile in the background for the first
-# seconds of load (1 s at 4 connections left the miss rounds measuring that); a portal runs for days, not seconds.
+# seconds of load; a portal runs for days, not seconds. The background compiler shares the two cores with 32 connections:
+# a fresh portal's uncached article went 1,115 -> 1,378 -> 1,976 -> 3,062 -> 4,028 req/s over its first five 5 s rounds
+# and then held at 3,750-4,580, so 5 s a page (20 s in all before the first round) left the first rounds measuring it.
 for name in "${ORDER[@]}"; do
   for url in "http://127.0.0.1:$HIT_PORT${PAGES[$name]}" "http://127.0.0.1:$MISS_PORT${PAGES[$name]}" "http://127.0.0.1:$HIT_PORT/bench-static/$name.html" \
     "http://127.0.0.1:$QUIET_PORT${PAGES[$name]}" \
     ${PG:+"http://127.0.0.1:$PG_HIT_PORT${PAGES[$name]}" "http://127.0.0.1:$PG_MISS_PORT${PAGES[$name]}"}; do
-    wrk -t2 -c32 -d"${WARM_SECONDS:-5}s" "$url" >/dev/null
+    wrk -t2 -c32 -d"${WARM_SECONDS:-15}s" "$url" >/dev/null
   done
 done
 for round in $(seq 1 "$ROUNDS"); do
