@@ -151,6 +151,22 @@ public static class FeedWriter
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The same document as UTF-8, written straight into its bytes. A sitemap file of 2,000 pages is about 250 KB: as a
+    /// string it was built in a StringBuilder, copied into one string and encoded again, each copy on the large object heap.
+    /// </summary>
+    internal static ReadOnlyMemory<byte> WriteUtf8(Action<XmlWriter> body)
+    {
+        var bytes = new MemoryStream(64 * 1024);
+        using (var xml = XmlWriter.Create(bytes, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) }))
+        {
+            xml.WriteStartDocument();
+            body(xml);
+            xml.WriteEndDocument();
+        }
+        return new ReadOnlyMemory<byte>(bytes.GetBuffer(), 0, (int)bytes.Length);
+    }
+
     private sealed class StringWriterUtf8(StringBuilder builder) : StringWriter(builder, CultureInfo.InvariantCulture)
     {
         public override Encoding Encoding => new UTF8Encoding(false);

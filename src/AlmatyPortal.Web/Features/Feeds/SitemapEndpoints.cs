@@ -13,6 +13,7 @@ public static class SitemapEndpoints
 {
     private const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private const string XhtmlNs = "http://www.w3.org/1999/xhtml";
+    private const string XmlType = "application/xml; charset=utf-8";
 
     public static IEndpointRouteBuilder MapSitemap(this IEndpointRouteBuilder routes)
     {
@@ -29,8 +30,8 @@ public static class SitemapEndpoints
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             }
             var perFile = options.Value.SitemapUrlsPerFile;
-            return Results.Text(summary.Total <= perFile ? Write(await sitemap.EntriesAsync(summary, 0, perFile, ct), links) : WriteIndex(summary, perFile, links),
-                "application/xml; charset=utf-8");
+            return Results.Bytes(summary.Total <= perFile ? Write(await sitemap.EntriesAsync(summary, 0, perFile, ct), links) : WriteIndex(summary, perFile, links),
+                XmlType);
         }).CachedAsPublicPage();
 
         routes.MapGet("/sitemap-{part:int}.xml", async (int part, HttpContext http, SitemapQueries sitemap, SiteLinks links, IOptions<PortalOptions> options, CancellationToken ct) =>
@@ -47,7 +48,7 @@ public static class SitemapEndpoints
             {
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             }
-            return Results.Text(Write(await sitemap.EntriesAsync(summary, (part - 1) * perFile, perFile, ct), links), "application/xml; charset=utf-8");
+            return Results.Bytes(Write(await sitemap.EntriesAsync(summary, (part - 1) * perFile, perFile, ct), links), XmlType);
         }).CachedAsPublicPage();
         return routes;
     }
@@ -57,7 +58,7 @@ public static class SitemapEndpoints
         http.TagPage([.. Languages.Supported.SelectMany(l => new[] { PageTags.News(l), PageTags.Conferences(l), PageTags.Processes(l) }), PageTags.Sections, PageTags.Tags]);
 
     /// <summary>The index of the sitemap files; each file's lastmod is left out (it is optional) so the index reads no article.</summary>
-    private static string WriteIndex(SitemapSummary summary, int perFile, SiteLinks links) => FeedWriter.Write(xml =>
+    private static ReadOnlyMemory<byte> WriteIndex(SitemapSummary summary, int perFile, SiteLinks links) => FeedWriter.WriteUtf8(xml =>
     {
         xml.WriteStartElement("sitemapindex", Ns);
         for (var part = 1; (part - 1) * perFile < summary.Total; part++)
@@ -69,7 +70,7 @@ public static class SitemapEndpoints
         xml.WriteEndElement();
     });
 
-    private static string Write(IEnumerable<SitemapEntry> entries, SiteLinks links) => FeedWriter.Write(xml =>
+    private static ReadOnlyMemory<byte> Write(IEnumerable<SitemapEntry> entries, SiteLinks links) => FeedWriter.WriteUtf8(xml =>
     {
         xml.WriteStartElement("urlset", Ns);
         xml.WriteAttributeString("xmlns", "xhtml", null, XhtmlNs);
