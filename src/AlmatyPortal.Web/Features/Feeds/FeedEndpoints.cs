@@ -93,7 +93,7 @@ public static class FeedEndpoints
         string Absolute(string path) => links.Absolute(path.StartsWith("/media/", StringComparison.Ordinal) ? path : prefix + path);
         var channel = new FeedWriter.Channel(title, description, links.Absolute(page), links.Absolute(http.Request.Path), updated, language);
         return format == "rss"
-            ? Results.Text(FeedWriter.Rss(channel, items, Absolute), "application/rss+xml; charset=utf-8")
-            : Results.Text(FeedWriter.Atom(channel, items, Absolute), "application/atom+xml; charset=utf-8");
+            ? Results.Bytes(FeedWriter.Rss(channel, items, Absolute), "application/rss+xml; charset=utf-8")
+            : Results.Bytes(FeedWriter.Atom(channel, items, Absolute), "application/atom+xml; charset=utf-8");
     }
 }

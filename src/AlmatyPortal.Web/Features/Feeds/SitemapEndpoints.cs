@@ -58,7 +58,7 @@ public static class SitemapEndpoints
         http.TagPage([.. Languages.Supported.SelectMany(l => new[] { PageTags.News(l), PageTags.Conferences(l), PageTags.Processes(l) }), PageTags.Sections, PageTags.Tags]);
 
     /// <summary>The index of the sitemap files; each file's lastmod is left out (it is optional) so the index reads no article.</summary>
-    private static ReadOnlyMemory<byte> WriteIndex(SitemapSummary summary, int perFile, SiteLinks links) => FeedWriter.WriteUtf8(xml =>
+    private static ReadOnlyMemory<byte> WriteIndex(SitemapSummary summary, int perFile, SiteLinks links) => FeedWriter.Write(xml =>
     {
         xml.WriteStartElement("sitemapindex", Ns);
         for (var part = 1; (part - 1) * perFile < summary.Total; part++)
@@ -70,7 +70,7 @@ public static class SitemapEndpoints
         xml.WriteEndElement();
     });
 
-    private static ReadOnlyMemory<byte> Write(IEnumerable<SitemapEntry> entries, SiteLinks links) => FeedWriter.WriteUtf8(xml =>
+    private static ReadOnlyMemory<byte> Write(IEnumerable<SitemapEntry> entries, SiteLinks links) => FeedWriter.Write(xml =>
     {
         xml.WriteStartElement("urlset", Ns);
         xml.WriteAttributeString("xmlns", "xhtml", null, XhtmlNs);
