@@ -31,16 +31,7 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
             query = query.Where(a => sectionIds.Contains(a.SectionId));
         }
         var total = await query.CountAsync(ct);
-        var pageCount = Math.Max(1, (total + _pageSize - 1) / _pageSize);
-        if (page < 1 || page > pageCount)
-        {
-            return null;
-        }
-        // The page's keys first, then only its rows: a deep page's offset walks the list's index alone (language,
-        // status, date, id) instead of reading every skipped article, which PostgreSQL would fetch from the table.
-        var keys = query.OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id).Select(a => a.Id).Skip((page - 1) * _pageSize).Take(_pageSize);
-        var items = await Summaries(db.Articles.AsNoTracking().Where(a => keys.Contains(a.Id))).ToListAsync(ct);
-        return new PagedList<ArticleSummary>(items, page, pageCount, total);
+        return HasPage(page, total) ? await PageOfAsync(NewestFirst(query), page, total, ct) : null;
     }
 
     /// <summary>
@@ -62,15 +53,12 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
             Tagged = db.Set<TagLanguage>().Where(l => l.TagId == t.Id && l.Language == language).Select(l => l.Count).FirstOrDefault(),
             All = db.Set<ArchiveMonth>().Where(m => m.Language == language).Sum(m => m.Count),
         }).FirstOrDefaultAsync(ct);
-        var total = counts?.Tagged ?? 0;
-        var pageCount = Math.Max(1, (total + _pageSize - 1) / _pageSize);
-        if (counts is null || page < 1 || page > pageCount)
+        if (counts is null || !HasPage(page, counts.Tagged))
         {
             return null;
         }
-        var skip = (page - 1) * _pageSize;
-        var keys = WalkDates(skip, _pageSize, total, counts.All)
-            ? Public(language).Where(a => a.Tags.Any(t => t.Id == tagId)).OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id).Select(a => a.Id)
+        var keys = WalkDates((page - 1) * _pageSize, _pageSize, counts.Tagged, counts.All)
+            ? NewestFirst(Public(language).Where(a => a.Tags.Any(t => t.Id == tagId)))
             // From the tag's links to its articles, in that order: SQLite keeps the order of a CROSS JOIN.
             : from link in db.Set<Dictionary<string, object>>(ArticleConfiguration.ArticleTags)
               from a in db.Articles
@@ -78,9 +66,27 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
                   && a.Language == language && a.Status == PublicationStatus.Published
               orderby a.PublishAt descending, a.Id descending
               select a.Id;
-        var pageKeys = keys.Skip(skip).Take(_pageSize);
+        return await PageOfAsync(keys, page, counts.Tagged, ct);
+    }
+
+    private int PageCount(int total) => Math.Max(1, (total + _pageSize - 1) / _pageSize);
+
+    /// <summary>Whether a list of <paramref name="total"/> articles has this page; the first always exists, empty or not.</summary>
+    private bool HasPage(int page, int total) => page >= 1 && page <= PageCount(total);
+
+    private static IQueryable<int> NewestFirst(IQueryable<Article> query) =>
+        query.OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id).Select(a => a.Id);
+
+    /// <summary>
+    /// A page of a list from its keys, newest first: the page's keys first, then only its rows. A deep page's offset walks
+    /// the list's index alone (language, status, date, id) instead of reading every skipped article, which PostgreSQL
+    /// would fetch from the table.
+    /// </summary>
+    private async Task<PagedList<ArticleSummary>> PageOfAsync(IQueryable<int> keys, int page, int total, CancellationToken ct)
+    {
+        var pageKeys = keys.Skip((page - 1) * _pageSize).Take(_pageSize);
         var items = await Summaries(db.Articles.AsNoTracking().Where(a => pageKeys.Contains(a.Id))).ToListAsync(ct);
-        return new PagedList<ArticleSummary>(items, page, pageCount, total);
+        return new PagedList<ArticleSummary>(items, page, PageCount(total), total);
     }
 
     /// <summary>Whether walking the date index reads fewer entries than the tag's links would cost (see <see cref="TagPageAsync"/>).</summary>
