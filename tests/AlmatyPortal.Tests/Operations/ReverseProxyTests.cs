@@ -21,26 +21,15 @@ public sealed class ReverseProxyTests : IAsyncLifetime
     private System.Diagnostics.Process? _nginx;
     private int _nginxPort;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => StartOrStop.RunAsync(StartAsync, DisposeAsync);
+
+    private async Task StartAsync()
     {
         Directory.CreateDirectory(_root);
         _portal = await PublishedPortal.StartAsync(Path.Combine(_root, "data"), null,
             $"--Portal:KnownProxies={ProxyAddress}", $"--Portal:PublicUrl=https://{PublicHost}");
         _nginxPort = PublishedPortal.FreePort();
-        try
-        {
-            await StartNginxAsync();
-        }
-        catch
-        {
-            // xunit does not dispose a test class whose start failed (nginx missing, say): the portal would outlive the run.
-            _portal.Dispose();
-            throw;
-        }
-    }
-
-    // As README's "Running in production" shows it, with TLS ended in front of nginx (X-Forwarded-Proto https).
-    private async Task StartNginxAsync() =>
+        // As README's "Running in production" shows it, with TLS ended in front of nginx (X-Forwarded-Proto https).
         _nginx = await Nginx.StartAsync(_root, _nginxPort, $$"""
                 server {
                     listen 127.0.0.1:{{_nginxPort}};
@@ -53,11 +42,12 @@ public sealed class ReverseProxyTests : IAsyncLifetime
                     }
                 }
             """);
+    }
 
     public Task DisposeAsync()
     {
         Nginx.Stop(_nginx);
-        _portal.Dispose();
+        _portal?.Dispose();
         SqliteConnection.ClearAllPools();
         try
         {

@@ -24,7 +24,13 @@ public sealed class ScaleOutStackTests(Xunit.Abstractions.ITestOutputHelper outp
     private Process? _nginx;
     private int _nginxPort;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => StartOrStop.RunAsync(StartAsync, async () =>
+    {
+        await DisposeAsync();
+        Dispose();
+    });
+
+    private async Task StartAsync()
     {
         Directory.CreateDirectory(_root);
         string[] settings =
@@ -34,10 +40,20 @@ public sealed class ScaleOutStackTests(Xunit.Abstractions.ITestOutputHelper outp
             $"--Admin:Email={AdminEmail}", $"--Admin:Password={AdminPassword}",
         ];
         // Started together, as systemd starts them after a boot, on an empty database.
-        var started = await Task.WhenAll(
+        Task<ServerProcess>[] starting =
+        [
             PublishedPortal.StartAsync(Path.Combine(_root, "a"), null, settings),
-            PublishedPortal.StartAsync(Path.Combine(_root, "b"), null, settings));
-        (_a, _b) = (started[0], started[1]);
+            PublishedPortal.StartAsync(Path.Combine(_root, "b"), null, settings),
+        ];
+        try
+        {
+            await Task.WhenAll(starting);
+        }
+        finally
+        {
+            // One that started is stopped with the rest if the other did not.
+            (_a, _b) = (Started(starting[0]), Started(starting[1]));
+        }
 
         _nginxPort = PublishedPortal.FreePort();
         var deployed = await File.ReadAllTextAsync(Path.Combine(Path.GetDirectoryName(PortalFactory.RepositoryContent)!, "deploy", "almaty-portal.nginx.conf"));
@@ -51,6 +67,8 @@ public sealed class ScaleOutStackTests(Xunit.Abstractions.ITestOutputHelper outp
         Assert.Contains($"127.0.0.1:{_b.Port}", site, StringComparison.Ordinal);
         _nginx = await Nginx.StartAsync(_root, _nginxPort, site);
     }
+
+    private static ServerProcess Started(Task<ServerProcess> start) => start.IsCompletedSuccessfully ? start.Result : null!;
 
     public Task DisposeAsync()
     {
