@@ -90,7 +90,7 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
     }
 
     /// <summary>Whether walking the date index reads fewer entries than the tag's links would cost (see <see cref="TagPageAsync"/>).</summary>
-    internal static bool WalkDates(int skip, int pageSize, int tagged, int articles) =>
+    private static bool WalkDates(int skip, int pageSize, int tagged, int articles) =>
         tagged > 0 && (long)(skip + pageSize) * articles <= 2L * tagged * tagged;
 
     /// <summary>
