@@ -85,14 +85,19 @@ public sealed class SitemapQueries(PortalDbContext db)
             .OrderBy(p => p.Name).Select(p => new { p.Language, p.Slug, p.UpdatedAt, p.TranslationGroup }).ToListAsync(ct);
         var processAlternates = processes.GroupBy(p => p.TranslationGroup).ToDictionary(g => g.Key, g => TranslationGroups.Addresses(g.Select(p => (p.Language, p.Slug)), SitePaths.Processes + "/"));
         var sections = await db.Sections.AsNoTracking().OrderBy(s => s.Id).Select(s => s.Slug).ToListAsync(ct);
+        // Each language's published articles as the kept month counts say (ArchiveMonth, a few hundred rows): counting
+        // the articles cost 9 ms a request for 80,000 of them on SQLite. The counts follow every save; one left off by a
+        // crash is counted again at the next start, before a reader is served.
+        var articleCounts = await db.Set<ArchiveMonth>().AsNoTracking().GroupBy(m => m.Language)
+            .Select(g => new { g.Key, Count = g.Sum(m => m.Count) }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         static Dictionary<string, string> Everywhere(string path) => Languages.Supported.ToDictionary(l => l, l => Cultures.Prefix(l) + path);
         var result = new List<LanguagePages>();
         foreach (var language in Languages.Supported)
         {
             var prefix = Cultures.Prefix(language);
-            // Indexed reads only: a count and the newest change of the language's articles, and the tags the database
-            // counts as having a published article in the language.
-            var articles = await Published(language).CountAsync(ct);
+            // Indexed reads only: the newest change of the language's articles, and the tags the database counts as having
+            // a published article in the language.
+            var articles = articleCounts.GetValueOrDefault(language);
             var newest = await db.Articles.AsNoTracking().Where(a => a.Status == PublicationStatus.Published && a.Language == language)
                 .OrderByDescending(a => a.UpdatedAt).Select(a => (DateTime?)a.UpdatedAt).FirstOrDefaultAsync(ct);
             var tags = await db.Set<TagLanguage>().AsNoTracking().Where(c => c.Language == language && c.Count > 0)
