@@ -27,6 +27,12 @@ public class PortalDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyC
     {
     }
 
+    /// <summary>
+    /// Whether this is the PostgreSQL database, for the few reads written per provider. A type test: EF's
+    /// <c>Database.IsNpgsql()</c> compares provider assembly names, and <c>Assembly.GetName</c> allocated on every uncached article.
+    /// </summary>
+    public bool OnPostgreSql => this is PostgreSqlPortalDbContext;
+
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<Tag> Tags => Set<Tag>();

@@ -24,7 +24,7 @@ public static class RelatedStories
     {
         var ints = db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(int))!;
         var command = db.GetService<IRelationalCommandBuilderFactory>().Create()
-            .Append(db.Database.IsNpgsql() ? OnPostgreSql : OnSqlite)
+            .Append(db.OnPostgreSql ? OnPostgreSql : OnSqlite)
             .AddParameter("article", "@article", ints, nullable: false)
             .AddParameter("tagLimit", "@tagLimit", ints, nullable: false)
             .AddParameter("take", "@take", ints, nullable: false)

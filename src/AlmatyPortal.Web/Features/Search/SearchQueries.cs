@@ -52,7 +52,7 @@ public sealed partial class SearchQueries(PortalDbContext db)
     }
 
     public Task<SearchResults> SearchAsync(SearchRequest request, int pageSize, CancellationToken ct) =>
-        db.Database.IsNpgsql() ? PostgreSqlSearchAsync(request, pageSize, ct) : SqliteSearchAsync(request, pageSize, ct);
+        db.OnPostgreSql ? PostgreSqlSearchAsync(request, pageSize, ct) : SqliteSearchAsync(request, pageSize, ct);
 
     private async Task<SearchResults> SqliteSearchAsync(SearchRequest request, int pageSize, CancellationToken ct)
     {
