@@ -17,6 +17,41 @@ public sealed class OfficeClock(TimeProvider clock, IOptions<PortalOptions> opti
     public DateTime ToUtc(DateTime local) =>
         TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), _zone);
 
+    /// <summary>
+    /// The first instant of an office-local month, in UTC: the first instant whose local time is in that month. Where
+    /// the clock skips the month's midnight (moved forward at 00:00) it is the first local time after the gap, where
+    /// converting the midnight itself would throw.
+    /// </summary>
+    public DateTime MonthStartUtc(int year, int month)
+    {
+        var local = new DateTime(year, month, 1);
+        var asUtc = DateTime.SpecifyKind(local, DateTimeKind.Utc);
+        var before = OffsetAt(asUtc.AddDays(-2));
+        var after = OffsetAt(asUtc.AddDays(2));
+        // Each offset in force near the midnight gives a candidate; the first that is in the month, one tick after the
+        // month before, is the answer (with one offset, simply midnight minus it).
+        var first = asUtc - before;
+        var second = asUtc - after;
+        foreach (var candidate in first <= second ? [first, second] : new[] { second, first })
+        {
+            if (ToLocal(candidate) >= local && ToLocal(candidate.AddTicks(-1)) < local)
+            {
+                return candidate;
+            }
+        }
+        return first;
+    }
+
+    /// <summary>
+    /// Whether the office's clock goes back within two days of a month's first midnight, so that some local times near
+    /// it happen twice and instants on either side of the month's first instant may belong to either month.
+    /// </summary>
+    public bool GoesBackNear(int year, int month)
+    {
+        var asUtc = DateTime.SpecifyKind(new DateTime(year, month, 1), DateTimeKind.Utc);
+        return OffsetAt(asUtc.AddDays(2)) < OffsetAt(asUtc.AddDays(-2));
+    }
+
     /// <summary>A UTC instant as the office's wall-clock time.</summary>
     public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);
 

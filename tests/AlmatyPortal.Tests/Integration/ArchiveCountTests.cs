@@ -52,4 +52,26 @@ public sealed class ArchiveCountTests
         Assert.DoesNotContain("1999", months, StringComparison.Ordinal);
         Assert.Equal(1, await after.WithDbAsync(db => db.Set<Web.Features.News.ArchiveMonth>().Where(m => m.Language == "en").SumAsync(m => m.Count)));
     }
+
+    [Fact]
+    public async Task Around_a_midnight_the_office_clock_skips_each_month_page_lists_the_articles_of_its_own_local_month()
+    {
+        // Paraguay moved its clocks from 00:00 to 01:00 on 1 October 2017: 23:30 on 30 September (UTC-4) was 03:30 UTC,
+        // and October began at 01:00 local time (04:00 UTC).
+        using var content = new ContentFolder();
+        content.WriteArticle("2017-09-30-last-of-september.md",
+            "title: Last of September\nsection: news\nstatus: published\npublish_date: 2017-09-30T23:30:00-04:00");
+        content.WriteArticle("2017-10-01-first-of-october.md",
+            "title: First of October\nsection: news\nstatus: published\npublish_date: 2017-10-01T01:30:00-03:00");
+        using var portal = new PortalFactory(content.Path, new Dictionary<string, string?> { ["Portal:TimeZone"] = "America/Asuncion" });
+        var client = portal.CreateReader();
+
+        var september = await client.GetStringAsync("/news/archive/2017/09");
+        var october = await client.GetStringAsync("/news/archive/2017/10");
+
+        Assert.Contains("/news/last-of-september", september, StringComparison.Ordinal);
+        Assert.DoesNotContain("/news/first-of-october", september, StringComparison.Ordinal);
+        Assert.Contains("/news/first-of-october", october, StringComparison.Ordinal);
+        Assert.DoesNotContain("/news/last-of-september", october, StringComparison.Ordinal);
+    }
 }

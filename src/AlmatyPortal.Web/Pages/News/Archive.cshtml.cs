@@ -30,7 +30,9 @@ public sealed class ArchiveModel(NewsQueries news, OfficeClock clock) : PageMode
         }
         var first = new DateTime(year.Value, month ?? 1, 1);
         var next = month is null ? first.AddYears(1) : first.AddMonths(1);
-        var list = await news.PageAsync(HttpContext.Language(), ModelState.IsValid ? page : 0, null, ct, clock.ToUtc(first), clock.ToUtc(next));
+        // The months' first instants as the month counts see them (OfficeClock.ToLocal), also where the clock skips a midnight.
+        var list = await news.PageAsync(HttpContext.Language(), ModelState.IsValid ? page : 0, null, ct,
+            clock.MonthStartUtc(first.Year, first.Month), clock.MonthStartUtc(next.Year, next.Month));
         if (list is null || list.Total == 0)
         {
             return NotFound();
