@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace AlmatyPortal.Tests.Support;
 
-/// <summary>Counts the SQL commands EF Core runs against one database file, for requests only (not background work), while it is alive.</summary>
+/// <summary>
+/// Counts the SQL commands EF Core runs against one portal's database (its SQLite file, or its PostgreSQL database), for
+/// requests only (not background work), while it is alive.
+/// </summary>
 /// <remarks>
 /// EF remembers for a second that nobody listens to its events, in each context, and the portal's contexts are pooled: a
 /// listener that came later would miss the commands of that second. So one listener is subscribed for the whole test
@@ -19,6 +22,7 @@ public sealed class QueryCounter : IObserver<KeyValuePair<string, object?>>, IDi
     internal static void ListenForTheWholeRun() => DiagnosticListener.AllListeners.Subscribe(new Listener());
 
     private readonly string _databaseFolder;
+    private readonly string? _postgreSqlDatabase;
     private readonly Microsoft.AspNetCore.Http.IHttpContextAccessor _requests;
     private readonly ConcurrentQueue<string> _commands = new();
     private readonly ConcurrentQueue<(string Sql, (string Name, object? Value)[] Parameters)> _executed = new();
@@ -26,6 +30,8 @@ public sealed class QueryCounter : IObserver<KeyValuePair<string, object?>>, IDi
     public QueryCounter(PortalFactory portal)
     {
         _databaseFolder = portal.DataPath;
+        _postgreSqlDatabase = portal.PostgreSqlConnection is { } connection
+            ? (string?)new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connection }["Database"] : null;
         _requests = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
             .GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>(portal.Services);
         Alive[this] = 0;
@@ -42,7 +48,8 @@ public sealed class QueryCounter : IObserver<KeyValuePair<string, object?>>, IDi
     public void OnNext(KeyValuePair<string, object?> value)
     {
         if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData data
-            && data.Command.Connection?.DataSource?.StartsWith(_databaseFolder, StringComparison.Ordinal) == true
+            && (data.Command.Connection?.DataSource?.StartsWith(_databaseFolder, StringComparison.Ordinal) == true
+                || (_postgreSqlDatabase is not null && data.Command.Connection?.Database == _postgreSqlDatabase))
             && !data.Command.CommandText.StartsWith("PRAGMA", StringComparison.Ordinal)
             && _requests.HttpContext is not null)
         {

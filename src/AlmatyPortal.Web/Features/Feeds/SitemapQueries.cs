@@ -7,7 +7,7 @@ namespace AlmatyPortal.Web.Features.Feeds;
 /// order (per language: the lists, sections, tags, articles newest first, conferences and processes), so that a sitemap index can
 /// split them into files and each file reads only its own window of articles.
 /// </summary>
-public sealed class SitemapQueries(PortalDbContext db)
+public sealed class SitemapQueries(PortalDbContext db, OfficeClock clock)
 {
     /// <summary>How many pages there are, the newest change among them and the validator for conditional requests.</summary>
     public async Task<SitemapSummary> SummaryAsync(CancellationToken ct)
@@ -56,7 +56,9 @@ public sealed class SitemapQueries(PortalDbContext db)
     private async Task<IReadOnlyList<SitemapEntry>> ArticlesAsync(string language, int skip, int take, CancellationToken ct)
     {
         var prefix = Cultures.Prefix(language);
-        var window = Published(language).OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id).Skip(skip).Take(take);
+        var (before, skipped) = skip == 0 ? (null, 0) : await SeekAsync(language, skip, ct);
+        var from = before is { } bound ? Published(language).Where(a => a.PublishAt < bound) : Published(language);
+        var window = from.OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id).Skip(skip - skipped).Take(take);
         var articles = await window.Select(a => new { a.Slug, a.UpdatedAt, a.TranslationGroup }).ToListAsync(ct);
         // The window's groups as one parameter (EF.Parameter: a JSON array on SQLite, an array on PostgreSQL, where a plain
         // list would become 2,000 parameters and a statement text for each length), each looked up in the group index,
@@ -70,6 +72,31 @@ public sealed class SitemapQueries(PortalDbContext db)
         // An article unpublished between the two reads keeps its entry, without alternates, for this one response.
         return articles.Select(a => new SitemapEntry(prefix + SitePaths.Article(a.Slug), a.UpdatedAt,
             alternates.TryGetValue(a.TranslationGroup, out var others) ? others : new Dictionary<string, string>())).ToList();
+    }
+
+    /// <summary>
+    /// Where the window that skips <paramref name="skip"/> articles starts: before the first instant of the month after
+    /// the one the skipped count ends in, with the articles of the newer months (from the kept month counts, a few hundred
+    /// rows) skipped. Without it a file deep in the archive walked every newer entry of the list index (at 100,000
+    /// articles, the 40th file of 2,000 took 63 ms at p95 on PostgreSQL and 53 on SQLite). The whole skip is left to the
+    /// query where the months do not tell: where the office's clock goes back near the month's start (local times repeat,
+    /// so instants after it may belong to the month before) or past the counted months.
+    /// </summary>
+    private async Task<(DateTime? Before, int Skipped)> SeekAsync(string language, int skip, CancellationToken ct)
+    {
+        var months = await db.Set<ArchiveMonth>().AsNoTracking().Where(m => m.Language == language && m.Count > 0)
+            .OrderByDescending(m => m.Year).ThenByDescending(m => m.Month).Select(m => new { m.Year, m.Month, m.Count }).ToListAsync(ct);
+        var newer = 0;
+        foreach (var month in months)
+        {
+            if (newer + month.Count > skip)
+            {
+                var next = new DateTime(month.Year, month.Month, 1).AddMonths(1);
+                return newer == 0 || clock.GoesBackNear(next.Year, next.Month) ? (null, 0) : (clock.MonthStartUtc(next.Year, next.Month), newer);
+            }
+            newer += month.Count;
+        }
+        return (null, 0);
     }
 
     private IQueryable<Article> Published(string language) =>
