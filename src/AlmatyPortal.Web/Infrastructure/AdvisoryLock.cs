@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
-
 namespace AlmatyPortal.Web.Infrastructure;
 
 /// <summary>
@@ -13,13 +11,15 @@ public static class AdvisoryLock
     /// Runs <paramref name="work"/> under the lock <paramref name="key"/>: waiting for it, or, when
     /// <paramref name="wait"/> is false and another process holds it, not at all (false is returned).
     /// </summary>
-    public static async Task<bool> RunAsync(DatabaseFacade database, long key, bool wait, Func<Task> work, CancellationToken ct)
+    public static async Task<bool> RunAsync(PortalDbContext db, long key, bool wait, Func<Task> work, CancellationToken ct)
     {
-        if (!database.IsNpgsql())
+        // The context's type, not Database.IsNpgsql(), which would load the PostgreSQL provider into every SQLite start.
+        if (!db.OnPostgreSql)
         {
             await work();
             return true;
         }
+        var database = db.Database;
         await database.OpenConnectionAsync(ct);
         try
         {

@@ -19,7 +19,7 @@ internal sealed class DatabaseInitializer(
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         // Instances started together on one PostgreSQL database take turns: the first migrates the database and
         // imports content/ into it, the others find both done.
-        await AdvisoryLock.RunAsync(db.Database, StartupLock, wait: true, async () =>
+        await AdvisoryLock.RunAsync(db, StartupLock, wait: true, async () =>
         {
             await db.Database.MigrateAsync(cancellationToken);
             if (db.Database.IsSqlite())

@@ -19,7 +19,7 @@ public sealed class ScheduledPublishing(PortalDbContext db, AuditLog audit, Offi
     public async Task<int> PublishDueAsync(CancellationToken ct = default)
     {
         var published = 0;
-        await AdvisoryLock.RunAsync(db.Database, SchedulerLock, wait: false, async () => published = await PublishRoundAsync(ct), ct);
+        await AdvisoryLock.RunAsync(db, SchedulerLock, wait: false, async () => published = await PublishRoundAsync(ct), ct);
         return published;
     }
 
