@@ -153,13 +153,15 @@ fi
 
 # One reader at a time, cache off: the cost of answering each kind of page once, at this archive size.
 ru_page=$(( ARTICLES * 4 / 5 / 10 / 2 )); [ "$ru_page" -ge 1 ] || ru_page=1
+# The sitemap's last file, the deepest window into the archive (the index's last entry; with one file, none).
+last_file=$(curl -s "http://127.0.0.1:$MISS_PORT/sitemap.xml" | grep -o 'sitemap-[0-9]*\.xml' | tail -1 || true)
 declare -A ONE=(
   [home]=/ [news]=/news ["news?page=$ru_page"]="/news?page=$ru_page" [tag-benchmark]=/tags/benchmark [archive]=/news/archive
   [archive-month]=/news/archive/2015/06 [article]=$ARTICLE [generated-article]=/news/generated-report-$(( ARTICLES / 2 + 1 ))
-  [conference]=${PAGES[conference]} [feed]=/feeds/news.rss [sitemap]=/sitemap.xml [sitemap-file]=/sitemap-2.xml [search-common]="/search?q=report"
+  [conference]=${PAGES[conference]} [feed]=/feeds/news.rss [sitemap]=/sitemap.xml [sitemap-file]=/sitemap-2.xml [sitemap-last-file]=/${last_file:-sitemap-2.xml} [search-common]="/search?q=report"
   [search-rare]="/search?q=kazakhstan" [ru-news]=/ru/news
 )
-ONE_ORDER=(home news "news?page=$ru_page" tag-benchmark archive archive-month article generated-article conference feed sitemap sitemap-file search-common search-rare ru-news)
+ONE_ORDER=(home news "news?page=$ru_page" tag-benchmark archive archive-month article generated-article conference feed sitemap sitemap-file sitemap-last-file search-common search-rare ru-news)
 echo
 echo "### $ARTICLES articles: one reader at a time, cache off (${SECONDS_PER_ROUND}s each)"
 echo
