@@ -153,8 +153,9 @@ fi
 
 # One reader at a time, cache off: the cost of answering each kind of page once, at this archive size.
 ru_page=$(( ARTICLES * 4 / 5 / 10 / 2 )); [ "$ru_page" -ge 1 ] || ru_page=1
-# The sitemap's last file, the deepest window into the archive (the index's last entry; with one file, none).
-last_file=$(curl -s "http://127.0.0.1:$MISS_PORT/sitemap.xml" | grep -o 'sitemap-[0-9]*\.xml' | tail -1 || true)
+# The sitemap's last full file, the deepest full window into the archive (the index's next-to-last entry; the last
+# holds only the remainder; with one file, none).
+last_file=$(curl -s "http://127.0.0.1:$MISS_PORT/sitemap.xml" | grep -o 'sitemap-[0-9]*\.xml' | tail -2 | head -1 || true)
 declare -A ONE=(
   [home]=/ [news]=/news ["news?page=$ru_page"]="/news?page=$ru_page" [tag-benchmark]=/tags/benchmark [archive]=/news/archive
   [archive-month]=/news/archive/2015/06 [article]=$ARTICLE [generated-article]=/news/generated-report-$(( ARTICLES / 2 + 1 ))
