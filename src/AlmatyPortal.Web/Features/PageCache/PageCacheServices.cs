@@ -51,9 +51,13 @@ public static class PageCacheServices
     public static IApplicationBuilder UsePageCache(this IApplicationBuilder app) =>
         app.UseOutputCache().UseMiddleware<PageValidators>();
 
-    /// <summary>A machine endpoint (feed, sitemap, calendar) cached like a page, varying by the given query keys only.</summary>
+    /// <summary>
+    /// A machine endpoint (feed, sitemap, calendar, read API) cached like a page, varying by the given query keys only,
+    /// and answering HEAD as a page does (routing reads the last method list an endpoint is given, so this one replaces
+    /// MapGet's GET alone; the server sends no body to a HEAD).
+    /// </summary>
     public static TBuilder CachedAsPublicPage<TBuilder>(this TBuilder builder, params string[] queryKeys) where TBuilder : IEndpointConventionBuilder =>
-        builder.CacheOutput(b =>
+        builder.WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head])).CacheOutput(b =>
         {
             b.AddPolicy<PublicPagePolicy>();
             b.SetVaryByQuery(queryKeys);
