@@ -7,7 +7,7 @@ namespace AlmatyPortal.Web.Features.Feeds;
 /// order (per language: the lists, sections, tags, articles newest first, conferences and processes), so that a sitemap index can
 /// split them into files and each file reads only its own window of articles.
 /// </summary>
-public sealed class SitemapQueries(PortalDbContext db, OfficeClock clock)
+public sealed class SitemapQueries(PortalDbContext db, NewsQueries news, OfficeClock clock)
 {
     /// <summary>How many pages there are, the newest change among them and the validator for conditional requests.</summary>
     public async Task<SitemapSummary> SummaryAsync(CancellationToken ct)
@@ -84,17 +84,15 @@ public sealed class SitemapQueries(PortalDbContext db, OfficeClock clock)
     /// </summary>
     private async Task<(DateTime? Before, int Skipped)> SeekAsync(string language, int skip, CancellationToken ct)
     {
-        var months = await db.Set<ArchiveMonth>().AsNoTracking().Where(m => m.Language == language && m.Count > 0)
-            .OrderByDescending(m => m.Year).ThenByDescending(m => m.Month).Select(m => new { m.Year, m.Month, m.Count }).ToListAsync(ct);
         var newer = 0;
-        foreach (var month in months)
+        foreach (var (year, month, count) in await news.ArchiveMonthsAsync(language, ct))
         {
-            if (newer + month.Count > skip)
+            if (newer + count > skip)
             {
-                var next = new DateTime(month.Year, month.Month, 1).AddMonths(1);
+                var next = new DateTime(year, month, 1).AddMonths(1);
                 return newer == 0 || clock.GoesBackNear(next.Year, next.Month) ? (null, 0) : (clock.MonthStartUtc(next.Year, next.Month), newer);
             }
-            newer += month.Count;
+            newer += count;
         }
         return (null, 0);
     }
