@@ -26,20 +26,10 @@ public sealed class OfficeClock(TimeProvider clock, IOptions<PortalOptions> opti
     {
         var local = new DateTime(year, month, 1);
         var asUtc = DateTime.SpecifyKind(local, DateTimeKind.Utc);
-        var before = OffsetAt(asUtc.AddDays(-2));
-        var after = OffsetAt(asUtc.AddDays(2));
-        // Each offset in force near the midnight gives a candidate; the first that is in the month, one tick after the
-        // month before, is the answer (with one offset, simply midnight minus it).
-        var first = asUtc - before;
-        var second = asUtc - after;
-        foreach (var candidate in first <= second ? [first, second] : new[] { second, first })
-        {
-            if (ToLocal(candidate) >= local && ToLocal(candidate.AddTicks(-1)) < local)
-            {
-                return candidate;
-            }
-        }
-        return first;
+        // Each offset in force near the midnight gives a candidate (with one offset, simply midnight minus it); the answer
+        // is the earliest that is in the month one tick after the month before.
+        var candidates = new[] { asUtc - OffsetAt(asUtc.AddDays(-2)), asUtc - OffsetAt(asUtc.AddDays(2)) }.Order().ToList();
+        return candidates.FirstOrDefault(c => ToLocal(c) >= local && ToLocal(c.AddTicks(-1)) < local, candidates[0]);
     }
 
     /// <summary>
