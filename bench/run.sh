@@ -203,7 +203,9 @@ cold() { # folder dll: a start from that folder to the first 200 of /
       --urls "http://127.0.0.1:$HIT_PORT" --Portal:DataPath="$WORK/data" --Portal:ContentPath="$WORK/content" >> "$WORK/cold.log" 2>&1) & echo $!)
     until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HIT_PORT/")" = 200 ]; do sleep 0.02; done
     starts+="$(( ($(date +%s%N) - t0) / 1000000 )) "
-    kill "$pid"; wait "$pid" 2>/dev/null || true
+    # The start ran in a subshell, so it is not this shell's child to wait for: wait until it has let go of the port,
+    # or the next start's first request would be answered by this one.
+    kill "$pid"; while kill -0 "$pid" 2>/dev/null; do sleep 0.02; done
   done
   echo "$starts" | median
 }
