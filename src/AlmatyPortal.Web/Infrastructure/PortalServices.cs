@@ -117,6 +117,7 @@ public static class PortalServices
         {
             builder.Services.AddDbContextPool<PortalDbContext, PostgreSqlPortalDbContext>((services, o) => o
                 .UseNpgsql(PostgreSqlStatements.Prepared(connectionString!), npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .UseModel(CompiledModels.PostgreSql.PostgreSqlPortalDbContextModel.Instance)
                 .UsePortalInterceptors(services));
             return;
         }
@@ -129,6 +130,7 @@ public static class PortalServices
         builder.Services.AddScoped<SqliteConnections.Lease>();
         builder.Services.AddPooledDbContextFactory<PortalDbContext>((services, o) => o
             .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+            .UseModel(CompiledModels.Sqlite.PortalDbContextModel.Instance)
             .AddInterceptors(new SqliteDurability(), new SqliteStatements())
             .UsePortalInterceptors(services));
         // A scope's context runs on the scope's own connection, which stays open and keeps its compiled statements. Take a
