@@ -20,22 +20,16 @@ public sealed class CompiledModelTests
         ? new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite("Data Source=:memory:").Options)
         : new PostgreSqlPortalDbContext(new DbContextOptionsBuilder<PostgreSqlPortalDbContext>().UseNpgsql("Host=localhost;Database=unused").Options);
 
-    [Fact]
-    public async Task The_portal_reads_through_the_compiled_SQLite_model()
+    [Theory]
+    [InlineData(Support.PortalDatabase.Sqlite, typeof(Web.Infrastructure.CompiledModels.Sqlite.PortalDbContextModel))]
+    [InlineData(Support.PortalDatabase.PostgreSql, typeof(Web.Infrastructure.CompiledModels.PostgreSql.PostgreSqlPortalDbContextModel))]
+    public async Task The_portal_reads_through_the_compiled_model_of_its_database(Support.PortalDatabase database, Type compiled)
     {
-        using var portal = new Support.PortalFactory(null);
+        using var portal = new Support.PortalFactory(null, database: database);
 
         var model = await portal.WithServicesAsync(services => Task.FromResult(services.GetRequiredService<PortalDbContext>().Model));
 
-        Assert.IsType<Web.Infrastructure.CompiledModels.Sqlite.PortalDbContextModel>(model, exactMatch: true);
-    }
-
-    [Fact]
-    public void The_PostgreSQL_context_finds_its_own_compiled_model()
-    {
-        using var db = Open("PostgreSQL");
-
-        Assert.IsType<Web.Infrastructure.CompiledModels.PostgreSql.PostgreSqlPortalDbContextModel>(db.Model, exactMatch: true);
+        Assert.IsType(compiled, model, exactMatch: true);
     }
 
     [Theory]
