@@ -147,21 +147,38 @@ public sealed class QueryCountTests : IDisposable
     }
 
     [Fact]
-    public async Task The_sitemap_reads_article_rows_only_for_its_window_once_and_everything_else_from_indexes()
+    public async Task The_sitemap_reads_no_article_row_only_indexes_that_hold_what_it_lists()
     {
         using var counter = new QueryCounter(_portal);
         (await _portal.CreateReader().GetAsync("/sitemap.xml")).EnsureSuccessStatusCode();
 
-        // An article's row holds its whole body: a sitemap file of 50,000 articles reads a page of the file for each row
-        // it touches. Only the window of articles the file lists reads rows, in one walk of the list index; the
-        // translations, the count and the newest change come from indexes that hold what is read.
-        var articleQueries = Plans(counter).Where(p => p.Sql.Contains("FROM \"Articles\" AS", StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(articleQueries);
-        Assert.All(articleQueries, p => Assert.Single(System.Text.RegularExpressions.Regex.Matches(p.Sql, "FROM \"Articles\" AS")));
-        var rowReads = articleQueries.Where(p => System.Text.RegularExpressions.Regex.IsMatch(p.Step, "^(SCAN|SEARCH) a ")
-            && !p.Step.Contains("COVERING INDEX", StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(rowReads);
-        Assert.All(rowReads, p => Assert.StartsWith("SELECT \"a\".\"Slug\", \"a\".\"UpdatedAt\", \"a\".\"TranslationGroup\"\nFROM", p.Sql.ReplaceLineEndings("\n"), StringComparison.Ordinal));
+        // An article's row holds its whole body, so each row read costs a page of the file: a sitemap file of 2,000
+        // articles read 2,000 pages for three short columns. Its window, its translations, its count and its newest
+        // change are read from indexes that hold them.
+        var articleSteps = Plans(counter).Where(p => p.Sql.Contains("FROM \"Articles\" AS", StringComparison.Ordinal)
+            && System.Text.RegularExpressions.Regex.IsMatch(p.Step, "^(SCAN|SEARCH) a ")).ToList();
+        Assert.Contains(articleSteps, p => p.Step.Contains("COVERING INDEX IX_Articles_Sitemap ", StringComparison.Ordinal));
+        Assert.All(articleSteps, p => Assert.Contains("COVERING INDEX", p.Step, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/news")]
+    [InlineData("/ru/news")]
+    [InlineData("/sections/news")]
+    [InlineData("/tags/common")]
+    [InlineData("/feeds/news.rss")]
+    [InlineData("/news/archive/2013/01")]
+    public async Task A_list_of_articles_never_walks_the_sitemaps_wider_index(string url)
+    {
+        using var counter = new QueryCounter(_portal);
+        (await _portal.CreateReader().GetAsync(url)).EnsureSuccessStatusCode();
+
+        // The sitemap's index starts like the list index and holds three more columns; SQLite weighs the two alike, so
+        // only a query that names the sitemap's own condition (an address that is not empty) may use it.
+        var steps = Plans(counter);
+        Assert.Contains(steps, p => p.Sql.Contains("FROM \"Articles\" AS", StringComparison.Ordinal));
+        Assert.DoesNotContain(steps, p => p.Step.Contains("IX_Articles_Sitemap", StringComparison.Ordinal));
     }
 
     /// <summary>Each step of SQLite's plan for every command the counter saw, asked afterwards on a connection of its own.</summary>

@@ -785,6 +785,10 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
 
                     b.HasIndex("TranslationGroup", "Status", "Language", "Slug");
 
+                    b.HasIndex("Language", "Status", "PublishAt", "Id", "Slug", "UpdatedAt", "TranslationGroup")
+                        .HasDatabaseName("IX_Articles_Sitemap")
+                        .HasFilter("\"Slug\" <> ''");
+
                     b.ToTable("Articles");
                 });
 

@@ -191,6 +191,7 @@ namespace AlmatyPortal.Web.Infrastructure.CompiledModels.PostgreSql
 
             var index5 = runtimeEntityType.AddIndex(
                 new[] { language, status, publishAt, id, slug, updatedAt, translationGroup });
+            index5.AddAnnotation("Relational:Filter", null);
             index5.AddAnnotation("Relational:Name", "IX_Articles_Sitemap");
 
             return runtimeEntityType;

@@ -12,7 +12,7 @@ namespace AlmatyPortal.Web.Infrastructure.CompiledModels.PostgreSql
     public partial class PostgreSqlPortalDbContextModel
     {
         private PostgreSqlPortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4c6b8109-9cbd-4ec2-a7b4-1e42be8209bf"), entityTypeCount: 40)
+            : base(skipDetectChanges: false, modelId: new Guid("17b36f6b-e4e5-48fe-a15e-76d26b151af2"), entityTypeCount: 40)
         {
         }
 

@@ -28,7 +28,7 @@ namespace AlmatyPortal.Web.Infrastructure.CompiledModels.Sqlite
                 navigationCount: 2,
                 skipNavigationCount: 2,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 6,
+                unnamedIndexCount: 7,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -171,6 +171,11 @@ namespace AlmatyPortal.Web.Infrastructure.CompiledModels.Sqlite
 
             var index4 = runtimeEntityType.AddIndex(
                 new[] { translationGroup, status, language, slug });
+
+            var index5 = runtimeEntityType.AddIndex(
+                new[] { language, status, publishAt, id, slug, updatedAt, translationGroup });
+            index5.AddAnnotation("Relational:Filter", "\"Slug\" <> ''");
+            index5.AddAnnotation("Relational:Name", "IX_Articles_Sitemap");
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace AlmatyPortal.Web.Infrastructure.CompiledModels.Sqlite
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("30ab723e-2535-478e-8bd2-1246f173024c"), entityTypeCount: 40)
+            : base(skipDetectChanges: false, modelId: new Guid("0b4403b1-7f74-4924-ac5b-004b7b466035"), entityTypeCount: 40)
         {
         }
 
