@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using AlmatyPortal.Web.Features.News;
 
 namespace AlmatyPortal.Web.Features.Feeds;
@@ -66,15 +67,19 @@ public sealed class SitemapQueries(PortalDbContext db, NewsQueries news, OfficeC
         // The window's groups as one parameter (EF.Parameter: a JSON array on SQLite, an array on PostgreSQL, where a plain
         // list would become 2,000 parameters and a statement text for each length), each looked up in the group index,
         // which holds what is read here: walking the window again as a subquery cost SQLite 6.5 ms a file of 2,000, this
-        // 4 ms. The status is checked after reading, as with it in the query SQLite may walk every published article instead.
-        var groups = articles.Select(a => a.TranslationGroup).Distinct().ToList();
-        var members = await db.Articles.AsNoTracking().Where(a => EF.Parameter(groups).Contains(a.TranslationGroup))
+        // 4 ms. Only the other languages' members are read: each window article's own language and address are known, and
+        // most articles have no translation, so most lookups return nothing. The status is checked after reading, as with
+        // it in the query SQLite may walk every published article instead.
+        var groups = articles.Select(a => a.TranslationGroup).ToList();
+        var others = await db.Articles.AsNoTracking().Where(a => EF.Parameter(groups).Contains(a.TranslationGroup) && a.Language != language)
             .Select(a => new { a.TranslationGroup, a.Language, a.Slug, a.Status }).ToListAsync(ct);
-        // Each translation group's addresses, worked out once for all its members.
-        var alternates = members.Where(a => a.Status == PublicationStatus.Published).GroupBy(a => a.TranslationGroup).ToDictionary(g => g.Key, g => TranslationGroups.Addresses(g.Select(a => (a.Language, a.Slug)), "/news/"));
-        // An article unpublished between the two reads keeps its entry, without alternates, for this one response.
+        var translations = others.Where(a => a.Status == PublicationStatus.Published).ToLookup(a => a.TranslationGroup, a => (a.Language, a.Slug));
+        // A translation unpublished between the two reads is left out; an article unpublished between them keeps its entry
+        // for this one response.
         return articles.Select(a => new SitemapEntry(prefix + SitePaths.Article(a.Slug), a.UpdatedAt,
-            alternates.TryGetValue(a.TranslationGroup, out var others) ? others : new Dictionary<string, string>())).ToList();
+            translations.Contains(a.TranslationGroup)
+                ? TranslationGroups.Addresses(translations[a.TranslationGroup].Prepend((language, a.Slug)), "/news/")
+                : ReadOnlyDictionary<string, string>.Empty)).ToList();
     }
 
     /// <summary>
