@@ -187,6 +187,9 @@ public sealed class QueryCountTests : IDisposable
         var steps = new List<(string Sql, string Step)>();
         using var connection = new SqliteConnection($"Data Source={Path.Combine(_portal.DataPath, "portal.db")};Mode=ReadOnly;Pooling=False");
         connection.Open();
+        // Set up as the portal's own connections are: the query planner's stability guarantee changes which plans SQLite
+        // may choose.
+        AlmatyPortal.Web.Infrastructure.SqliteDurability.SetUp(connection);
         foreach (var (sql, parameters) in counter.Executed)
         {
             using var explain = connection.CreateCommand();
