@@ -30,11 +30,11 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         b.HasIndex(a => new { a.Status, a.UpdatedAt, a.Language });
         // The sitemap's window of articles in list order, with what it writes of each, so that a file of 2,000 addresses
         // is read from the index alone and not from 2,000 rows that hold their bodies (SQLite, at 100,000 articles: a
-        // window of 2,000 took 4.4-6.7 ms from the rows, 1.5 ms from this index). On SQLite it is partial, holding the articles with an address (all of them), and only
-        // the sitemap's query names that condition: SQLite weighs two indexes with the same leading columns alike, and
-        // with this one whole it counted and listed the published articles through it, twice as slow (the sitemap index
-        // page 7.8 -> 11.7 ms, /news 6.0 -> 7.6 ms). PostgreSQL weighs an index by its size; there it is whole
-        // (ConfigurePostgreSql), as before.
+        // window of 2,000 took 4.4-6.7 ms from the rows, 1.5 ms from this index). On SQLite it is partial, holding the
+        // articles with an address (all of them), and only the sitemap's query names that condition: SQLite weighs two
+        // indexes with the same leading columns alike, and with this one whole it counted and listed the published
+        // articles through it, twice as slow (the sitemap index page 7.8 -> 11.7 ms, /news 6.0 -> 7.6 ms). PostgreSQL
+        // weighs an index by its size; there it is whole (ConfigurePostgreSql), as before.
         b.HasIndex(a => new { a.Language, a.Status, a.PublishAt, a.Id, a.Slug, a.UpdatedAt, a.TranslationGroup })
             .HasDatabaseName(SitemapIndex).HasFilter(SitemapCondition);
 
