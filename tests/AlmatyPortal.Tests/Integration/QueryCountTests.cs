@@ -133,7 +133,7 @@ public sealed class QueryCountTests : IDisposable
         using var counter = new QueryCounter(_portal);
         (await _portal.CreateReader().GetAsync(url)).EnsureSuccessStatusCode();
 
-        foreach (var (sql, step) in Plans(counter))
+        foreach (var (sql, step) in Plans(_portal, counter))
         {
             // "SCAN t" alone reads a whole table; "SCAN t USING ... INDEX" and "SEARCH" use an index.
             var words = step.Split(' ');
@@ -152,10 +152,51 @@ public sealed class QueryCountTests : IDisposable
         using var counter = new QueryCounter(_portal);
         (await _portal.CreateReader().GetAsync("/sitemap.xml")).EnsureSuccessStatusCode();
 
-        // An article's row holds its whole body, so each row read costs a page of the file: a sitemap file of 2,000
-        // articles read 2,000 pages for three short columns. Its window, its translations, its count and its newest
-        // change are read from indexes that hold them.
-        var articleSteps = Plans(counter).Where(p => p.Sql.Contains("FROM \"Articles\" AS", StringComparison.Ordinal)
+        AssertArticlesReadFromIndexesOnly(Plans(_portal, counter));
+    }
+
+    [Fact]
+    public async Task Every_sitemap_file_reads_no_article_row_also_a_window_that_starts_at_an_older_month()
+    {
+        // 25 articles over five months, 10 pages to a file: the later files start their windows at an older month.
+        using var content = new ContentFolder();
+        for (var i = 0; i < 25; i++)
+        {
+            content.WriteArticle($"month-{i.ToString(CultureInfo.InvariantCulture)}.md", $"""
+                title: Month {i.ToString(CultureInfo.InvariantCulture)}
+                section: news
+                status: published
+                publish_date: 2012-0{(1 + i / 5).ToString(CultureInfo.InvariantCulture)}-1{(i % 5).ToString(CultureInfo.InvariantCulture)}T09:00:00+06:00
+                """);
+        }
+        using var portal = new PortalFactory(content.Path, new Dictionary<string, string?> { ["Portal:SitemapUrlsPerFile"] = "10" });
+        var client = portal.CreateReader();
+        var index = System.Xml.Linq.XDocument.Parse(await client.GetStringAsync("/sitemap.xml"));
+        var files = index.Descendants(System.Xml.Linq.XName.Get("loc", "http://www.sitemaps.org/schemas/sitemap/0.9"))
+            .Select(l => new Uri(l.Value).AbsolutePath).ToList();
+        var steps = new List<(string Sql, string Step)>();
+
+        foreach (var file in files)
+        {
+            using var counter = new QueryCounter(portal);
+            (await client.GetAsync(file)).EnsureSuccessStatusCode();
+            steps.AddRange(Plans(portal, counter));
+        }
+
+        // A file past the newest month bounds its window by date (SitemapQueries.SeekAsync); that query too reads the index.
+        Assert.Contains(steps, p => p.Sql.Contains("\"PublishAt\" < @", StringComparison.Ordinal)
+            && p.Step.Contains("COVERING INDEX IX_Articles_Sitemap ", StringComparison.Ordinal));
+        AssertArticlesReadFromIndexesOnly(steps);
+    }
+
+    /// <summary>
+    /// An article's row holds its whole body, so each row read costs a page of the file: a sitemap file of 2,000 articles
+    /// read 2,000 pages for three short columns. Its window, its translations, its count and its newest change are read
+    /// from indexes that hold them, the window from the sitemap's own.
+    /// </summary>
+    private static void AssertArticlesReadFromIndexesOnly(List<(string Sql, string Step)> plans)
+    {
+        var articleSteps = plans.Where(p => p.Sql.Contains("FROM \"Articles\" AS", StringComparison.Ordinal)
             && System.Text.RegularExpressions.Regex.IsMatch(p.Step, "^(SCAN|SEARCH) a ")).ToList();
         Assert.Contains(articleSteps, p => p.Step.Contains("COVERING INDEX IX_Articles_Sitemap ", StringComparison.Ordinal));
         Assert.All(articleSteps, p => Assert.Contains("COVERING INDEX", p.Step, StringComparison.Ordinal));
@@ -176,16 +217,16 @@ public sealed class QueryCountTests : IDisposable
 
         // The sitemap's index starts like the list index and holds three more columns; SQLite weighs the two alike, so
         // only a query that names the sitemap's own condition (an address that is not empty) may use it.
-        var steps = Plans(counter);
+        var steps = Plans(_portal, counter);
         Assert.Contains(steps, p => p.Sql.Contains("FROM \"Articles\" AS", StringComparison.Ordinal));
         Assert.DoesNotContain(steps, p => p.Step.Contains("IX_Articles_Sitemap", StringComparison.Ordinal));
     }
 
     /// <summary>Each step of SQLite's plan for every command the counter saw, asked afterwards on a connection of its own.</summary>
-    private List<(string Sql, string Step)> Plans(QueryCounter counter)
+    private static List<(string Sql, string Step)> Plans(PortalFactory portal, QueryCounter counter)
     {
         var steps = new List<(string Sql, string Step)>();
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(_portal.DataPath, "portal.db")};Mode=ReadOnly;Pooling=False");
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(portal.DataPath, "portal.db")};Mode=ReadOnly;Pooling=False");
         connection.Open();
         // Set up as the portal's own connections are: the query planner's stability guarantee changes which plans SQLite
         // may choose.
