@@ -1,6 +1,5 @@
 using System.Globalization;
 using AlmatyPortal.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace AlmatyPortal.Tests.Integration;
 
@@ -133,7 +132,7 @@ public sealed class QueryCountTests : IDisposable
         using var counter = new QueryCounter(_portal);
         (await _portal.CreateReader().GetAsync(url)).EnsureSuccessStatusCode();
 
-        foreach (var (sql, step) in Plans(_portal, counter))
+        foreach (var (sql, step) in QueryPlans.Of(_portal, counter))
         {
             // "SCAN t" alone reads a whole table; "SCAN t USING ... INDEX" and "SEARCH" use an index.
             var words = step.Split(' ');
@@ -152,7 +151,7 @@ public sealed class QueryCountTests : IDisposable
         using var counter = new QueryCounter(_portal);
         (await _portal.CreateReader().GetAsync("/sitemap.xml")).EnsureSuccessStatusCode();
 
-        AssertArticlesReadFromIndexesOnly(Plans(_portal, counter));
+        AssertArticlesReadFromIndexesOnly(QueryPlans.Of(_portal, counter));
     }
 
     [Fact]
@@ -180,7 +179,7 @@ public sealed class QueryCountTests : IDisposable
         {
             using var counter = new QueryCounter(portal);
             (await client.GetAsync(file)).EnsureSuccessStatusCode();
-            steps.AddRange(Plans(portal, counter));
+            steps.AddRange(QueryPlans.Of(portal, counter));
         }
 
         // A file past the newest month bounds its window by date (SitemapQueries.SeekAsync); that query too reads the index.
@@ -217,34 +216,8 @@ public sealed class QueryCountTests : IDisposable
 
         // The sitemap's index starts like the list index and holds three more columns; SQLite weighs the two alike, so
         // only a query that names the sitemap's own condition (an address that is not empty) may use it.
-        var steps = Plans(_portal, counter);
+        var steps = QueryPlans.Of(_portal, counter);
         Assert.Contains(steps, p => p.Sql.Contains("FROM \"Articles\" AS", StringComparison.Ordinal));
         Assert.DoesNotContain(steps, p => p.Step.Contains("IX_Articles_Sitemap", StringComparison.Ordinal));
-    }
-
-    /// <summary>Each step of SQLite's plan for every command the counter saw, asked afterwards on a connection of its own.</summary>
-    private static List<(string Sql, string Step)> Plans(PortalFactory portal, QueryCounter counter)
-    {
-        var steps = new List<(string Sql, string Step)>();
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(portal.DataPath, "portal.db")};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        // Set up as the portal's own connections are: the query planner's stability guarantee changes which plans SQLite
-        // may choose.
-        AlmatyPortal.Web.Infrastructure.SqliteDurability.SetUp(connection);
-        foreach (var (sql, parameters) in counter.Executed)
-        {
-            using var explain = connection.CreateCommand();
-            explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
-            foreach (var (name, value) in parameters)
-            {
-                explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            }
-            using var plan = explain.ExecuteReader();
-            while (plan.Read())
-            {
-                steps.Add((sql, plan.GetString(3)));
-            }
-        }
-        return steps;
     }
 }
