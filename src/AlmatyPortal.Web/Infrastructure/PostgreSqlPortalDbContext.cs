@@ -16,6 +16,7 @@ public sealed class PostgreSqlPortalDbContext(DbContextOptions<PostgreSqlPortalD
     {
         base.OnModelCreating(builder);
         Features.News.ArticleConfiguration.ConfigurePostgreSql(builder.Entity<Features.News.Article>());
+        Features.Search.SearchDocumentConfiguration.ConfigurePostgreSql(builder.Entity<Features.Search.SearchDocument>());
     }
 }
 

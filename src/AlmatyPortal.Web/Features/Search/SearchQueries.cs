@@ -18,6 +18,7 @@ public sealed partial class SearchQueries(PortalDbContext db)
     private const int MaxTerms = 12;
     private const char MarkOpen = '\u0002';
     private const char MarkClose = '\u0003';
+    private const string MatchesIndex = "\"" + SearchDocumentConfiguration.MatchesIndex + "\"";
 
     /// <summary>
     /// Turns whatever a reader typed into an FTS5 query of quoted prefix terms, all required. Operators, quotes,
@@ -79,8 +80,9 @@ public sealed partial class SearchQueries(PortalDbContext db)
             filter.Append(""" AND d."Year" = @year""");
             parameters.Add(new SqliteParameter("@year", year));
         }
-        // Only fixed SQL text and parameter names are joined here; every value the reader gave is a parameter.
-        var where = """FROM "SearchEntries" WHERE "SearchEntries" MATCH @match AND EXISTS (SELECT 1 FROM "SearchDocuments" AS d WHERE """ + filter + ")";
+        // Only fixed SQL text and parameter names are joined here; every value the reader gave is a parameter. Each
+        // candidate's language, filters and date come from an index (SearchDocumentConfiguration.MatchesIndex), not its row.
+        var where = $"""FROM "SearchEntries" WHERE "SearchEntries" MATCH @match AND EXISTS (SELECT 1 FROM "SearchDocuments" AS d INDEXED BY {MatchesIndex} WHERE {filter})""";
         var countSql = "SELECT COUNT(*) AS \"Value\" FROM (SELECT 1 " + where + " LIMIT @cap + 1)";
         Task<int> CountAsync(string match) =>
             db.Database.SqlQueryRaw<int>(countSql, [.. Clone(parameters), new SqliteParameter("@match", match)]).SingleAsync(ct);
@@ -91,13 +93,13 @@ public sealed partial class SearchQueries(PortalDbContext db)
         // RankedMatches most recently indexed matches (FTS5's own order, read without sorting) are counted and ranked.
         var plan = await PlanAsync(ToMatch(request.Query, prefix: false)!, prefixed, CountAsync, request.Page, pageSize);
         // bm25 for the candidates only; snippets for the page only. CROSS JOIN keeps each side of a join where it is written.
-        var pageSql = """
+        var pageSql = $"""
             WITH "Candidates" AS (
                 SELECT "SearchEntries".rowid AS "Id", bm25("SearchEntries", 10.0, 4.0, 1.0) AS "Rank"
-            """ + where + """
+                {where}
                 ORDER BY "SearchEntries".rowid DESC LIMIT @cap),
             "Page" AS (
-                SELECT c."Id", c."Rank", d."Date" FROM "Candidates" AS c CROSS JOIN "SearchDocuments" AS d ON d."Id" = c."Id"
+                SELECT c."Id", c."Rank", d."Date" FROM "Candidates" AS c CROSS JOIN "SearchDocuments" AS d INDEXED BY {MatchesIndex} ON d."Id" = c."Id"
                 ORDER BY c."Rank", d."Date" DESC LIMIT @take OFFSET @skip)
             SELECT d."Kind", d."Slug", d."Title", d."Summary", d."Date",
                    snippet("SearchEntries", -1, char(2), char(3), '…', 24) AS "Snippet", p."Rank" AS "Rank"

@@ -1129,6 +1129,8 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
 
                     b.HasIndex("Language", "Year");
 
+                    b.HasIndex(new[] { "Id", "Language", "Date", "Year", "SectionId" }, "IX_SearchDocuments_Matches");
+
                     b.ToTable("SearchDocuments");
                 });
 

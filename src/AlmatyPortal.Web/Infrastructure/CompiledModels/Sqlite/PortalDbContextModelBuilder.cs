@@ -11,7 +11,7 @@ namespace AlmatyPortal.Web.Infrastructure.CompiledModels.Sqlite
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0b4403b1-7f74-4924-ac5b-004b7b466035"), entityTypeCount: 40)
+            : base(skipDetectChanges: false, modelId: new Guid("9e93c748-e670-46b1-aaf9-caf95c8d084c"), entityTypeCount: 40)
         {
         }
 

@@ -27,6 +27,7 @@ namespace AlmatyPortal.Web.Infrastructure.CompiledModels.Sqlite
                 navigationCount: 3,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 4,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -148,6 +149,10 @@ namespace AlmatyPortal.Web.Infrastructure.CompiledModels.Sqlite
 
             var index2 = runtimeEntityType.AddIndex(
                 new[] { language, year });
+
+            var iX_SearchDocuments_Matches = runtimeEntityType.AddIndex(
+                new[] { id, language, date, year, sectionId },
+                name: "IX_SearchDocuments_Matches");
 
             return runtimeEntityType;
         }
