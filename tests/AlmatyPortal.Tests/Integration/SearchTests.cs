@@ -188,4 +188,65 @@ public class SearchTests : IClassFixture<SearchTests.Portal>
 }
 
 /// <summary>The same searches, with the same assertions, on PostgreSQL.</summary>
-public sealed class SearchOnPostgreSqlTests(SearchTests.PostgreSqlPortal portal) : SearchTests(portal), IClassFixture<SearchTests.PostgreSqlPortal>;
+public sealed class SearchOnPostgreSqlTests(SearchTests.PostgreSqlPortal portal) : SearchTests(portal), IClassFixture<SearchTests.PostgreSqlPortal>
+{
+    /// <summary>
+    /// The portal keeps its statements prepared, and PostgreSQL may then run one plan for every search after the fifth.
+    /// A plan fit for a rare word (its few matches from the index, then sorted) read every document for a word in all.
+    /// </summary>
+    [Fact]
+    public async Task Each_search_is_planned_for_its_own_words_not_with_a_plan_kept_from_earlier_searches()
+    {
+        using var scope = portal.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AlmatyPortal.Web.Infrastructure.PortalDbContext>();
+        var search = scope.ServiceProvider.GetRequiredService<SearchQueries>();
+        // One session throughout: a prepared statement and its plans belong to the session that prepared it.
+        await db.Database.OpenConnectionAsync();
+
+        for (var i = 0; i < 12; i++)
+        {
+            await search.SearchAsync(new SearchRequest("en", i % 3 == 0 ? "refugee" : "statelessness", null, null, null, 1), 10, default);
+        }
+
+        var plans = await db.Database.SqlQuery<PlanCounts>($"""
+            SELECT COALESCE(SUM(generic_plans), 0)::int AS "Generic", COALESCE(SUM(custom_plans), 0)::int AS "Custom"
+            FROM pg_prepared_statements WHERE statement LIKE '%"SearchDocuments" AS d%'
+            """).SingleAsync();
+        // Prepared (after a few runs, so they are counted here), and each run planned for its words.
+        Assert.True(plans.Custom > 0, "No search statement was prepared, so none of their plans can be seen.");
+        Assert.Equal(0, plans.Generic);
+    }
+
+    private sealed record PlanCounts(int Generic, int Custom);
+
+    /// <summary>
+    /// As a parameter, the text search configuration was cast at run time, and PostgreSQL parsed and stemmed the words
+    /// again for every document it tested; it could not weigh how many documents hold them either.
+    /// </summary>
+    [Fact]
+    public async Task A_search_turns_the_words_into_a_tsquery_once_while_planning_not_for_every_document()
+    {
+        using var counter = new QueryCounter(portal.Factory);
+        (await portal.Factory.CreateReader().GetAsync("/search?q=statelessness")).EnsureSuccessStatusCode();
+
+        var searches = counter.Executed.Where(c => c.Sql.Contains("\"Vector\" @@", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(searches);
+        await using var connection = new Npgsql.NpgsqlConnection(portal.Factory.PostgreSqlConnection);
+        await connection.OpenAsync();
+        foreach (var (sql, parameters) in searches)
+        {
+            await using var explain = new Npgsql.NpgsqlCommand("EXPLAIN (VERBOSE) " + sql, connection);
+            explain.Parameters.AddRange(parameters.Select(p => new Npgsql.NpgsqlParameter(p.Name, p.Value)).ToArray());
+            var plan = new List<string>();
+            await using (var reader = await explain.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    plan.Add(reader.GetString(0));
+                }
+            }
+            Assert.Contains(plan, line => line.Contains("'stateless'", StringComparison.Ordinal) && line.Contains("::tsquery", StringComparison.Ordinal));
+            Assert.DoesNotContain(plan, line => line.Contains("to_tsquery(", StringComparison.Ordinal));
+        }
+    }
+}

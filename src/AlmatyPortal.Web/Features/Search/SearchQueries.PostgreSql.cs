@@ -32,17 +32,37 @@ public sealed partial class SearchQueries
         return terms.Count == 0 ? null : string.Join(" & ", terms.Select(t => prefix ? t + ":*" : t));
     }
 
+    /// <summary>A search in a read of its own, whose statements PostgreSQL plans for the words they are given.</summary>
+    /// <remarks>
+    /// The portal keeps its statements prepared (PostgreSqlStatements), and after five runs PostgreSQL may plan a prepared
+    /// statement once for all values. No one plan suits every word: a rare word's few matches come best from the GIN
+    /// index, a word in every document from the newest documents down. With the plan it had kept from rare words, a word
+    /// in all 100,000 documents read every one of them. SET LOCAL lasts until the transaction ends.
+    /// </remarks>
     private async Task<SearchResults> PostgreSqlSearchAsync(SearchRequest request, int pageSize, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL plan_cache_mode = force_custom_plan", ct);
+        var results = await PlannedPostgreSqlSearchAsync(request, pageSize, ct);
+        await transaction.CommitAsync(ct);
+        return results;
+    }
+
+    private async Task<SearchResults> PlannedPostgreSqlSearchAsync(SearchRequest request, int pageSize, CancellationToken ct)
     {
         var prefixed = ToTsQuery(request.Query, prefix: true);
         if (prefixed is null)
         {
             return new SearchResults([], 0, 1, 1);
         }
-        var filter = new StringBuilder("""d."Language" = @language AND d."Vector" @@ to_tsquery(@config::regconfig, @match)""");
+        // The configuration is one of three fixed names, written into the SQL as a constant: PostgreSQL then turns the
+        // words into their tsquery once, while planning, and weighs how many documents hold them. As a parameter it is
+        // cast at run time, so the words were parsed and stemmed again for every document tested.
+        var config = $"'{TextSearchConfiguration(request.Language)}'::regconfig";
+        var filter = new StringBuilder($"""d."Language" = @language AND d."Vector" @@ to_tsquery({config}, @match)""");
         var parameters = new List<NpgsqlParameter>
         {
-            new("language", request.Language), new("config", TextSearchConfiguration(request.Language)), new("cap", RankedMatches),
+            new("language", request.Language), new("cap", RankedMatches),
         };
         if (request.SectionIds is { Count: > 0 } sections)
         {
@@ -59,7 +79,8 @@ public sealed partial class SearchQueries
             filter.Append(""" AND d."Year" = @year""");
             parameters.Add(new NpgsqlParameter("year", year));
         }
-        // Only fixed SQL text and parameter names are joined here; every value the reader gave is a parameter.
+        // Only fixed SQL text, the configuration's name and parameter names are joined here; every value the reader gave is
+        // a parameter.
         var where = """FROM "SearchDocuments" AS d WHERE """ + filter;
         var countSql = """SELECT COUNT(*)::int AS "Value" FROM (SELECT 1 """ + where + " LIMIT @cap + 1) AS m";
         Task<int> CountAsync(string match) =>
@@ -67,15 +88,15 @@ public sealed partial class SearchQueries
 
         var plan = await PlanAsync(ToTsQuery(request.Query, prefix: false)!, prefixed, CountAsync, request.Page, pageSize);
         // ts_rank for the RankedMatches most recent candidates only; ts_headline for the page only.
-        var pageSql = """
+        var pageSql = $"""
             WITH "Candidates" AS (
-                SELECT d."Id", ts_rank(d."Vector", to_tsquery(@config::regconfig, @match))::float8 AS "Rank", d."Date"
-            """ + where + """
+                SELECT d."Id", ts_rank(d."Vector", to_tsquery({config}, @match))::float8 AS "Rank", d."Date"
+                {where}
                 ORDER BY d."Id" DESC LIMIT @cap),
             "Page" AS (
                 SELECT c."Id", c."Rank", c."Date" FROM "Candidates" AS c ORDER BY c."Rank" DESC, c."Date" DESC LIMIT @take OFFSET @skip)
             SELECT d."Kind", d."Slug", d."Title", d."Summary", d."Date",
-                   ts_headline(@config::regconfig, d."Summary" || ' ' || d."Body", to_tsquery(@config::regconfig, @match), @headline) AS "Snippet",
+                   ts_headline({config}, d."Summary" || ' ' || d."Body", to_tsquery({config}, @match), @headline) AS "Snippet",
                    p."Rank" AS "Rank"
             FROM "Page" AS p JOIN "SearchDocuments" AS d ON d."Id" = p."Id"
             ORDER BY p."Rank" DESC, p."Date" DESC
