@@ -158,6 +158,21 @@ public class SearchTests : IClassFixture<SearchTests.Portal>
         Assert.Contains(Seed.ArticleUrl, after, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("' ; -- ")]
+    [InlineData("***")]
+    public async Task A_query_without_words_sends_no_search_statement(string query)
+    {
+        using var counter = new QueryCounter(_portal.Factory);
+
+        var (status, html) = await SearchAsync("q=" + Uri.EscapeDataString(query));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("No results for", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(counter.Commands, c => c.Contains("MATCH", StringComparison.Ordinal)
+            || c.Contains("@@", StringComparison.Ordinal) || c.Contains("plan_cache_mode", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_script_query_is_shown_as_text()
     {

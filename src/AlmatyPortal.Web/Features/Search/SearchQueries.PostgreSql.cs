@@ -41,20 +41,20 @@ public sealed partial class SearchQueries
     /// </remarks>
     private async Task<SearchResults> PostgreSqlSearchAsync(SearchRequest request, int pageSize, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("SET LOCAL plan_cache_mode = force_custom_plan", ct);
-        var results = await PlannedPostgreSqlSearchAsync(request, pageSize, ct);
-        await transaction.CommitAsync(ct);
-        return results;
-    }
-
-    private async Task<SearchResults> PlannedPostgreSqlSearchAsync(SearchRequest request, int pageSize, CancellationToken ct)
-    {
         var prefixed = ToTsQuery(request.Query, prefix: true);
         if (prefixed is null)
         {
             return new SearchResults([], 0, 1, 1);
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL plan_cache_mode = force_custom_plan", ct);
+        var results = await PlannedPostgreSqlSearchAsync(request, prefixed, pageSize, ct);
+        await transaction.CommitAsync(ct);
+        return results;
+    }
+
+    private async Task<SearchResults> PlannedPostgreSqlSearchAsync(SearchRequest request, string prefixed, int pageSize, CancellationToken ct)
+    {
         // The configuration is one of three fixed names, written into the SQL as a constant: PostgreSQL then turns the
         // words into their tsquery once, while planning, and weighs how many documents hold them. As a parameter it is
         // cast at run time, so the words were parsed and stemmed again for every document tested.
