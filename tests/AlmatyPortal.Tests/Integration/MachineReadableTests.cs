@@ -224,6 +224,26 @@ public class MachineReadableTests : IClassFixture<MachineReadableTests.Portal>
         Assert.DoesNotContain("ld&#x2B;json", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(Seed.ArticleUrl)]
+    [InlineData(Seed.ConferenceUrl)]
+    [InlineData("/processes/almaty-process")]
+    [InlineData("/ru/conferences/regionalnaya-konferentsiya-almaty-2011")]
+    public async Task Json_ld_leaves_out_what_a_record_does_not_have_instead_of_writing_null(string url)
+    {
+        static IEnumerable<string> Nulls(JsonElement e, string at) => e.ValueKind switch
+        {
+            JsonValueKind.Null => [at],
+            JsonValueKind.Object => e.EnumerateObject().SelectMany(p => Nulls(p.Value, at + "." + p.Name)),
+            JsonValueKind.Array => e.EnumerateArray().SelectMany((item, i) => Nulls(item, $"{at}[{i}]")),
+            _ => [],
+        };
+        var ld = JsonLd(await Client.GetStringAsync(url));
+
+        Assert.NotEmpty(ld);
+        Assert.Empty(ld.SelectMany(j => Nulls(j, j.GetProperty("@type").GetString()!)));
+    }
+
     [Fact]
     public async Task A_title_containing_a_closing_script_tag_cannot_break_out_of_the_json_ld()
     {
