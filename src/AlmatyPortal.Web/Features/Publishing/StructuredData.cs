@@ -13,9 +13,9 @@ namespace AlmatyPortal.Web.Features.Publishing;
 /// the script element it is written into.
 /// </summary>
 /// <remarks>
-/// The records are written by <see cref="Utf8JsonWriter"/> directly, as the serializer writes them (nulls left out),
-/// not through <see cref="JsonSerializer"/>: its converter for a value typed object is looked up again for every value,
-/// and on an uncached article that cost about 4 % of the request.
+/// The records are written by <see cref="Utf8JsonWriter"/> directly, not through <see cref="JsonSerializer"/>: the
+/// serializer's WhenWritingNull never applies to a dictionary's values, so it wrote "superEvent": null and the like for
+/// whatever a record did not have. The writer also skips the serializer's converter lookup for each value typed object.
 /// </remarks>
 public static class StructuredData
 {
