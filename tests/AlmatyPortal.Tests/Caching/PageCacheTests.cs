@@ -165,6 +165,32 @@ public sealed class PageCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task A_page_larger_than_the_buffer_s_blocks_is_sent_whole_with_the_etag_of_all_its_bytes()
+    {
+        using var content = new ContentFolder();
+        var paragraphs = Enumerable.Range(1, 5000).Select(i => $"Paragraph {i} of the long record, kept word for word.");
+        content.WriteArticle("2012-06-01-long.md", "title: A long record\nsection: news\nstatus: published\npublish_date: 2012-06-01T09:00:00+06:00",
+            string.Join("\n\n", paragraphs));
+        using var portal = new PortalFactory(content.Path, CachedReader.Settings);
+        var reader = portal.CreateReader();
+
+        var miss = await reader.GetAsync("/news/a-long-record");
+        var hit = await reader.GetAsync("/news/a-long-record");
+        var bytes = await miss.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, miss.StatusCode);
+        Assert.InRange(bytes.Length, 256 * 1024, int.MaxValue);
+        Assert.Equal(bytes.Length, miss.Content.Headers.ContentLength);
+        Assert.Contains("Paragraph 5000 of the long record", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        Assert.EndsWith("</html>", System.Text.Encoding.UTF8.GetString(bytes).TrimEnd(), StringComparison.Ordinal);
+        var hash = Convert.ToBase64String(System.IO.Hashing.XxHash128.Hash(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Assert.Equal($"\"{hash}\"", miss.Headers.ETag?.Tag);
+        Assert.True(CachedReader.IsHit(hit));
+        Assert.Equal(bytes, await hit.Content.ReadAsByteArrayAsync());
+        Assert.Equal(miss.Headers.ETag, hit.Headers.ETag);
+    }
+
+    [Fact]
     public async Task A_page_not_yet_cached_also_answers_If_None_Match_with_304()
     {
         var etag = (await _portal.CreateReader().GetAsync("/conferences")).Headers.ETag!;
