@@ -34,6 +34,12 @@ public static class SearchIndexSql
     public const string Rebuild = """INSERT INTO "SearchEntries"("SearchEntries") VALUES ('rebuild');""";
 
     /// <summary>
+    /// Merges the FTS5 index's segments into one b-tree, dropping the entries of deleted and replaced documents. Each
+    /// write adds a segment and FTS5 merges them only in part, so a word in many documents is read from several.
+    /// </summary>
+    public const string Optimize = """INSERT INTO "SearchEntries"("SearchEntries") VALUES ('optimize');""";
+
+    /// <summary>
     /// PostgreSQL: title A, summary B, body C, each in the document's language's configuration, computed by the
     /// database with the row, so it is never out of step. The configurations are PostgreSQL's english, russian and
     /// simple with accents removed first (unaccent, a trusted extension), so "cafe" finds "café" as it does on SQLite.
