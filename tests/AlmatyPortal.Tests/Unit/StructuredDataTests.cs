@@ -53,7 +53,7 @@ public sealed class StructuredDataTests
     [MemberData(nameof(Values))]
     public void Json_ld_is_written_as_the_json_serializer_writes_the_same_record_without_its_nulls(string kind, Dictionary<string, object?> value)
     {
-        Assert.False(string.IsNullOrEmpty(kind));
+        _ = kind; // names the case in the test's display only
         Assert.Equal(JsonSerializer.Serialize(WithoutNulls(value), Reference), StructuredData.Serialize(value));
     }
 

@@ -49,7 +49,7 @@ public sealed class SearchIndex(PortalDbContext db, ILogger<SearchIndex> logger)
         {
             // PostgreSQL computes each document's vector with the row; SQLite's FTS5 index is rebuilt from them.
             await db.Database.ExecuteSqlRawAsync(SearchIndexSql.Rebuild, ct);
-            await db.Database.ExecuteSqlRawAsync(SearchIndexSql.Optimize, ct);
+            await OptimizeAsync(ct);
         }
         await transaction.CommitAsync(ct);
         logger.LogInformation("Rebuilt the search index: {Count} documents", count);
