@@ -4,6 +4,8 @@
 #     served from the output cache (hit), with the cache off (miss), and as a static file of the same bytes served by
 #     the same process, with each page's ratio to that file;
 #   * the latency of one reader at a time (p50, p95, p99) for each kind of page with the cache off, at archive scale;
+#   * the floor under a miss: the 404 page, which runs the same pipeline and layout with the cache off and reads nothing
+#     from the database, beside a static file of its bytes;
 #   * the cost of counting reads (reader insight) on a cache hit: the same hits on an instance with Insight:CountReads off;
 #   * server memory (RSS) after the load, and the cold start to the first 200 on an existing database;
 #   * the same pages on PostgreSQL (hit and miss, and one reader at a time), side by side with SQLite, when Debian's
@@ -81,6 +83,9 @@ declare -A PAGES=(
 ORDER=(article home conference ru-article)
 mkdir -p "$STATIC"
 for name in "${ORDER[@]}"; do curl -s "http://127.0.0.1:$HIT_PORT${PAGES[$name]}" > "$STATIC/$name.html"; done
+# The floor: what every page pays before its own reads and view (the pipeline, the layout, the response).
+FLOOR=/status/404
+curl -s "http://127.0.0.1:$MISS_PORT$FLOOR" > "$STATIC/floor.html"
 
 to_ms() { sed -E 's/([0-9.]+)us$/\1 0.001/; s/([0-9.]+)ms$/\1 1/; s/([0-9.]+)s$/\1 1000/' | awk '{printf "%.2f", $1*$2}'; }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -102,6 +107,7 @@ for name in "${ORDER[@]}"; do
     wrk -t2 -c32 -d"${WARM_SECONDS:-15}s" "$url" >/dev/null
   done
 done
+for url in "http://127.0.0.1:$MISS_PORT$FLOOR" "http://127.0.0.1:$HIT_PORT/bench-static/floor.html"; do wrk -t2 -c32 -d"${WARM_SECONDS:-15}s" "$url" >/dev/null; done
 for round in $(seq 1 "$ROUNDS"); do
   for name in "${ORDER[@]}"; do
     measure "$name:hit" "http://127.0.0.1:$HIT_PORT${PAGES[$name]}" 32 "$SECONDS_PER_ROUND"
@@ -113,6 +119,8 @@ for round in $(seq 1 "$ROUNDS"); do
       measure "$name:pg-miss" "http://127.0.0.1:$PG_MISS_PORT${PAGES[$name]}" 32 "$SECONDS_PER_ROUND"
     fi
   done
+  measure floor:miss "http://127.0.0.1:$MISS_PORT$FLOOR" 32 "$SECONDS_PER_ROUND"
+  measure floor:static "http://127.0.0.1:$HIT_PORT/bench-static/floor.html" 32 "$SECONDS_PER_ROUND"
 done
 
 echo
@@ -126,6 +134,16 @@ for name in "${ORDER[@]}"; do
     "$(echo "${P50[$name:hit]}" | median)" "$(echo "${P99[$name:hit]}" | median)" "$(awk -v a="$h" -v b="$s" 'BEGIN {print a/b}')" \
     "$m" "$(echo "${P50[$name:miss]}" | median)" "$(echo "${P99[$name:miss]}" | median)" "$(awk -v a="$m" -v b="$s" 'BEGIN {print a/b}')"
 done
+echo
+echo "### $ARTICLES articles: the floor under a miss, a page that reads nothing (medians of the same rounds)"
+echo
+echo "The 404 page with the cache off: the same pipeline, layout and response as every page, without the database."
+echo
+echo "| page | bytes | static req/s | cache off req/s | p50 / p99 ms | ÷ static |"
+echo "|---|---:|---:|---:|---:|---:|"
+s=$(echo "${RPS[floor:static]}" | median); m=$(echo "${RPS[floor:miss]}" | median)
+printf '| %s | %d | %.0f | %.0f | %s / %s | %.2f× |\n' "404 page" "$(wc -c < "$STATIC/floor.html")" "$s" "$m" \
+  "$(echo "${P50[floor:miss]}" | median)" "$(echo "${P99[floor:miss]}" | median)" "$(awk -v a="$m" -v b="$s" 'BEGIN {print a/b}')"
 echo
 echo "### $ARTICLES articles: the cost of counting reads on a cache hit (medians of the same rounds)"
 echo
