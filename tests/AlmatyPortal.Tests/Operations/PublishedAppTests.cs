@@ -54,15 +54,17 @@ public sealed class PublishedAppTests : IDisposable
         Assert.DoesNotContain("   at ", result.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_setting_of_the_wrong_kind_prints_one_line_and_exits_2()
+    [Theory]
+    [InlineData("Portal:PageSize", "ten")]
+    [InlineData("Search:MergeAt", "25:00")]
+    public async Task A_setting_of_the_wrong_kind_prints_one_line_and_exits_2(string setting, string value)
     {
-        var result = await PublishedPortal.RunAppAsync([$"--Portal:DataPath={_data}", "--Portal:PageSize=ten"]);
+        var result = await PublishedPortal.RunAppAsync([$"--Portal:DataPath={_data}", $"--{setting}={value}"]);
 
         Assert.Equal(2, result.ExitCode);
         var line = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("Invalid setting: ", line, StringComparison.Ordinal);
-        Assert.Contains("Portal:PageSize", line, StringComparison.Ordinal);
+        Assert.Contains(setting, line, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -56,6 +56,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     public string ContentPath { get; }
     public TestClock Clock { get; } = new();
 
+    /// <summary>A clock whose timers the test drives too (a FakeTimeProvider), in place of <see cref="Clock"/>.</summary>
+    public TimeProvider? Time { get; init; }
+
     /// <summary>Leave DataPath in place on dispose, for a test that starts another portal on the same data.</summary>
     public bool KeepData { get; set; }
 
@@ -69,7 +72,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         }
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton(Time ?? Clock);
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddress>();
         });
     }

@@ -8,21 +8,29 @@ public static class SearchServices
         services.AddScoped<SearchQueries>();
         services.AddScoped<SearchIndex>();
         services.AddSingleton<PageCache.IPagePurgeRule, SearchPurgeRules>();
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateOnStart();
         services.AddHostedService<SearchIndexUpkeep>();
         return services;
     }
 }
 
-/// <summary>Merges the SQLite full-text index once a day (<see cref="SearchIndex.OptimizeAsync"/>); a failed merge waits for the next day.</summary>
-internal sealed class SearchIndexUpkeep(IServiceScopeFactory scopes, ILogger<SearchIndexUpkeep> logger) : BackgroundService
+/// <summary>
+/// Merges the SQLite full-text index once a day at <see cref="SearchOptions.MergeAt"/> office time
+/// (<see cref="SearchIndex.OptimizeAsync"/>); a failed merge waits for the next day.
+/// </summary>
+internal sealed class SearchIndexUpkeep(IServiceScopeFactory scopes, OfficeClock clock, TimeProvider time, IOptions<SearchOptions> options,
+    ILogger<SearchIndexUpkeep> logger) : BackgroundService
 {
-    public static readonly TimeSpan Every = TimeSpan.FromDays(1);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Every);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        var after = clock.UtcNow;
+        while (true)
         {
+            var due = NextMerge(after, options.Value.MergeAt, clock);
+            var wait = due - clock.UtcNow;
+            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, stoppingToken);
+            // The next is counted from this one's hour, so a timer that fires a moment early never merges twice a night.
+            after = due > clock.UtcNow ? due : clock.UtcNow;
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
@@ -31,6 +39,25 @@ internal sealed class SearchIndexUpkeep(IServiceScopeFactory scopes, ILogger<Sea
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogWarning("The search index was not merged; searches still work and the next try is in a day: {Reason}", ex.Message);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The first instant after <paramref name="utcNow"/> whose office-local time is <paramref name="at"/>. On a day the
+    /// clock changes, a time inside the change is taken within an hour of it.
+    /// </summary>
+    public static DateTime NextMerge(DateTime utcNow, TimeOnly at, OfficeClock clock)
+    {
+        for (var day = DateOnly.FromDateTime(clock.ToLocal(utcNow)); ; day = day.AddDays(1))
+        {
+            // The local time read as UTC, less the offset in force about then (taken twice, so it is the offset near the
+            // instant itself rather than near the local time read as UTC).
+            var asUtc = DateTime.SpecifyKind(day.ToDateTime(at), DateTimeKind.Utc);
+            var instant = asUtc - clock.OffsetAt(asUtc - clock.OffsetAt(asUtc));
+            if (instant > utcNow)
+            {
+                return instant;
             }
         }
     }
