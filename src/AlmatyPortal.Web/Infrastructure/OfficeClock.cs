@@ -13,9 +13,22 @@ public sealed class OfficeClock(TimeProvider clock, IOptions<PortalOptions> opti
 
     public DateOnly Today => DateDisplay.LocalDay(UtcNow, _zone);
 
-    /// <summary>An office-local date and time (as a datetime-local field sends it) in UTC.</summary>
-    public DateTime ToUtc(DateTime local) =>
-        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), _zone);
+    /// <summary>
+    /// An office-local date and time (as a datetime-local field sends it) in UTC. A time the clock skips when it moves
+    /// forward is read at the offset in force before the change (02:30 on a night that goes from 02:00 to 03:00 is the
+    /// instant the clock then shows as 03:30), where the conversion itself would throw; a time it shows twice when it
+    /// moves back is the later one.
+    /// </summary>
+    public DateTime ToUtc(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (!_zone.IsInvalidTime(unspecified))
+        {
+            return TimeZoneInfo.ConvertTimeToUtc(unspecified, _zone);
+        }
+        var asUtc = DateTime.SpecifyKind(unspecified, DateTimeKind.Utc);
+        return asUtc - OffsetAt(asUtc.AddDays(-1));
+    }
 
     /// <summary>
     /// The first instant of an office-local month, in UTC: the first instant whose local time is in that month. Where

@@ -150,6 +150,22 @@ public sealed class SettingsBehaviourTests
     }
 
     [Fact]
+    public async Task A_publish_time_the_office_clock_skips_schedules_the_article_instead_of_failing()
+    {
+        // Berlin moves its clocks from 02:00 to 03:00 on 28 March 2027, so the editor's 02:30 never shows on a clock there.
+        using var portal = new PortalFactory(null, new Dictionary<string, string?> { ["Portal:TimeZone"] = "Europe/Berlin" });
+        var editor = await Staff.SignedInAsync(portal, Web.Features.Accounts.StaffRoles.Editor);
+
+        var response = await Editor.PostAsync(editor, null, "Publish",
+            Editor.Fields("Spring embargo", "Text.", await Seed.SectionIdAsync(portal), slug: "spring-embargo", publishAt: "2027-03-28T02:30"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var article = await portal.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Slug == "spring-embargo"));
+        Assert.Equal(Web.Features.Publishing.PublicationStatus.Scheduled, article.Status);
+        Assert.Equal(new DateTime(2027, 3, 28, 1, 30, 0), article.PublishAt);
+    }
+
+    [Fact]
     public async Task Every_page_carries_the_security_headers()
     {
         using var portal = new PortalFactory(null);

@@ -15,6 +15,19 @@ public sealed class OfficeClockTests
     }
 
     [Fact]
+    public void A_local_time_the_clock_skips_is_read_with_the_offset_before_the_change()
+    {
+        // Berlin moves its clocks from 02:00 to 03:00 on 28 March 2027: 02:30 is not a time there that night. Read at the
+        // winter offset (UTC+1) it is 01:30 UTC, which the clock shows as 03:30.
+        var clock = In("Europe/Berlin");
+
+        var instant = clock.ToUtc(new DateTime(2027, 3, 28, 2, 30, 0));
+
+        Assert.Equal(new DateTime(2027, 3, 28, 1, 30, 0, DateTimeKind.Utc), instant);
+        Assert.Equal(new DateTime(2027, 3, 28, 3, 30, 0), clock.ToLocal(instant));
+    }
+
+    [Fact]
     public void A_month_whose_midnight_the_clock_skips_starts_at_the_first_local_time_after_the_gap()
     {
         // Paraguay moved its clocks from 00:00 to 01:00 on 1 October 2017: there was no midnight that day. The first
