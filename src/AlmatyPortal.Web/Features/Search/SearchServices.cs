@@ -44,17 +44,14 @@ internal sealed class SearchIndexUpkeep(IServiceScopeFactory scopes, OfficeClock
     }
 
     /// <summary>
-    /// The first instant after <paramref name="utcNow"/> whose office-local time is <paramref name="at"/>. On a day the
-    /// clock changes, a time inside the change is taken within an hour of it.
+    /// The first instant after <paramref name="utcNow"/> whose office-local time is <paramref name="at"/> (read as
+    /// <see cref="OfficeClock.ToUtc"/> reads it on the nights the clock changes).
     /// </summary>
     public static DateTime NextMerge(DateTime utcNow, TimeOnly at, OfficeClock clock)
     {
         for (var day = DateOnly.FromDateTime(clock.ToLocal(utcNow)); ; day = day.AddDays(1))
         {
-            // The local time read as UTC, less the offset in force about then (taken twice, so it is the offset near the
-            // instant itself rather than near the local time read as UTC).
-            var asUtc = DateTime.SpecifyKind(day.ToDateTime(at), DateTimeKind.Utc);
-            var instant = asUtc - clock.OffsetAt(asUtc - clock.OffsetAt(asUtc));
+            var instant = clock.ToUtc(day.ToDateTime(at));
             if (instant > utcNow)
             {
                 return instant;
