@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using AlmatyPortal.Web.Features.News;
 
 namespace AlmatyPortal.Web.Features.Conferences;
@@ -6,11 +5,10 @@ namespace AlmatyPortal.Web.Features.Conferences;
 /// <summary>The published conference records an article reports on, as links read with the article's own.</summary>
 public sealed class ConferenceArticleLinks : IArticleLinkSource
 {
-    public Expression<Func<PortalDbContext, int, Guid, string, IQueryable<ArticleLink>>> Links { get; } = (db, id, group, language) =>
-        db.Set<Dictionary<string, object>>(ConferenceConfiguration.ArticleConferences).Where(j => EF.Property<int>(j, "ArticlesId") == id)
-            .Join(db.Conferences.Where(c => c.Status == PublicationStatus.Published), j => EF.Property<int>(j, "ConferencesId"), c => c.Id, (j, c) => c)
-            .Select(c => new ArticleLink
-            {
-                Kind = ConferenceQueries.ReportLink, Id = c.Id, Slug = c.Slug, Title = c.Title, Language = null, StartDate = c.StartDate, EndDate = c.EndDate, City = c.City,
-            });
+    public string Links => $"""
+        SELECT {ConferenceQueries.ReportLink}, "c"."Id", "c"."Slug", "c"."Title", CAST(NULL AS text), "c"."StartDate", "c"."EndDate", "c"."City"
+        FROM "ArticleConferences" AS "rj"
+        INNER JOIN "Conferences" AS "c" ON "rj"."ConferencesId" = "c"."Id"
+        WHERE "rj"."ArticlesId" = @id AND "c"."Status" = 'Published'
+        """;
 }

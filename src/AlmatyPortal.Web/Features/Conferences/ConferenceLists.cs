@@ -5,7 +5,7 @@ namespace AlmatyPortal.Web.Features.Conferences;
 /// <summary>
 /// The conference lists (upcoming soonest first, past latest first), compiled once so that a miss on the home page or
 /// the conference list does not look them up in EF's query cache again. One per host, not static: a compiled query
-/// belongs to the model it first ran on (see <see cref="News.ArticleReads"/>).
+/// belongs to the model it first ran on (see <see cref="News.NewsLists"/>).
 /// </summary>
 public sealed class ConferenceLists
 {

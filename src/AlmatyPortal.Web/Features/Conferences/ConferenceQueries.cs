@@ -3,7 +3,7 @@ using AlmatyPortal.Web.Features.News;
 namespace AlmatyPortal.Web.Features.Conferences;
 
 /// <summary>The reads behind the public conference pages.</summary>
-public sealed class ConferenceQueries(PortalDbContext db, ConferenceRecord record, ConferenceLists lists)
+public sealed class ConferenceQueries(PortalDbContext db, ConferenceLists lists)
 {
     /// <summary>Conferences that have not yet ended, soonest first (all of them when count is null).</summary>
     public async Task<IReadOnlyList<ConferenceSummary>> UpcomingAsync(string language, DateOnly today, int? count, CancellationToken ct) =>
@@ -19,12 +19,12 @@ public sealed class ConferenceQueries(PortalDbContext db, ConferenceRecord recor
     /// </summary>
     public async Task<ConferenceView?> ConferenceAsync(string language, string slug, CancellationToken ct)
     {
-        var row = await record.Read(db, language, slug, ct);
+        var row = await ConferenceRecord.ReadAsync(db, language, slug, ct);
         if (row is null)
         {
             return null;
         }
-        var parts = await record.Parts(db, row.Id).ToListAsync(ct);
+        var parts = await ConferenceRecord.PartsAsync(db, row.Id, ct);
         IEnumerable<ConferenceRecord.Part> Of(ConferenceRecord.PartKind kind) => parts.Where(p => p.Kind == kind).OrderBy(p => p.SortOrder);
         return new ConferenceView(
             row.Id, row.TranslationGroup, row.Language, row.Slug, row.Title, row.Summary, row.BodyHtml,

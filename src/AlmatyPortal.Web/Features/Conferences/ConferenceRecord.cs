@@ -1,46 +1,84 @@
+using System.Data.Common;
+
 namespace AlmatyPortal.Web.Features.Conferences;
 
 /// <summary>
-/// The conference page's two reads, compiled once so that a reader's miss does not translate them again: the record with
-/// its translations, then every part of it (organisations, speakers, countries, topics, documents, reports) as one list.
-/// One per host, not static: a compiled query belongs to the model it first ran on (see <see cref="News.ArticleReads"/>).
+/// The conference page's two reads, as <see cref="FixedQuery"/>s: the record with its translations, then every part of it
+/// (organisations, speakers, countries, topics, documents, reports) as one list.
 /// </summary>
-public sealed class ConferenceRecord
+public static class ConferenceRecord
 {
-    public Func<PortalDbContext, string, string, CancellationToken, Task<Row?>> Read { get; } =
-        EF.CompileAsyncQuery((PortalDbContext db, string language, string slug, CancellationToken ct) =>
-            db.Conferences.AsNoTracking().Where(c => c.Language == language && c.Status == PublicationStatus.Published && c.Slug == slug)
-                .Select(c => new Row
-                {
-                    Id = c.Id, TranslationGroup = c.TranslationGroup, Language = c.Language, Slug = c.Slug, Title = c.Title, Summary = c.Summary,
-                    BodyHtml = c.BodyHtml, City = c.City,
-                    CountryName = c.Country == null ? null : c.Country.Name, CountryIso = c.Country == null ? null : c.Country.IsoAlpha2,
-                    Venue = c.Venue, StartDate = c.StartDate, EndDate = c.EndDate, ParticipantCount = c.ParticipantCount,
-                    ParticipantCountQualifier = c.ParticipantCountQualifier, ParticipantLevel = c.ParticipantLevel,
-                    FollowUpName = c.FollowUpName, FollowUpDescription = c.FollowUpDescription,
-                    // Filtered after reading, so the join uses the group's index (see NewsQueries.ArticleAsync).
-                    Translations = db.Conferences.Where(o => o.TranslationGroup == c.TranslationGroup)
-                        .Select(o => new Version { Language = o.Language, Slug = o.Slug, Status = o.Status }).ToList(),
-                })
-                .AsSingleQuery()
-                .FirstOrDefault());
+    // The record on each row, one row per version of the meeting (the record's own among them).
+    private static readonly FixedQuery Record = new("""
+        SELECT "c"."Id", "c"."TranslationGroup", "c"."Language", "c"."Slug", "c"."Title", "c"."Summary", "c"."BodyHtml", "c"."City",
+            "n"."Name", "n"."IsoAlpha2", "c"."Venue", "c"."StartDate", "c"."EndDate", "c"."ParticipantCount", "c"."ParticipantCountQualifier",
+            "c"."ParticipantLevel", "c"."FollowUpName", "c"."FollowUpDescription", "v"."Language", "v"."Slug", "v"."Status"
+        FROM "Conferences" AS "c"
+        LEFT JOIN "Countries" AS "n" ON "c"."CountryId" = "n"."Id"
+        INNER JOIN "Conferences" AS "v" ON "v"."TranslationGroup" = "c"."TranslationGroup"
+        WHERE "c"."Language" = @language AND "c"."Status" = 'Published' AND "c"."Slug" = @slug
+        """, ("language", typeof(string)), ("slug", typeof(string)));
 
-    public Func<PortalDbContext, int, IAsyncEnumerable<Part>> Parts { get; } =
-        EF.CompileAsyncQuery((PortalDbContext db, int id) =>
-            db.Set<ConferenceOrganisation>().Where(o => o.ConferenceId == id)
-                .Select(o => new Part { Kind = PartKind.Organisation, SortOrder = o.SortOrder, Number = o.OrganisationId, Role = o.Role, A = o.Organisation.Name, B = o.Organisation.Acronym, C = o.Organisation.Url, When = null })
-            .Concat(db.Set<ConferenceSpeaker>().Where(s => s.ConferenceId == id)
-                .Select(s => new Part { Kind = PartKind.Speaker, SortOrder = s.SortOrder, Number = s.PersonId, Role = null, A = s.Person.Name, B = s.Title, C = s.Session, When = null }))
-            .Concat(db.Set<ConferenceCountry>().Where(x => x.ConferenceId == id)
-                .Select(x => new Part { Kind = PartKind.Country, SortOrder = x.SortOrder, Number = x.CountryId, Role = null, A = x.Country.Name, B = null, C = null, When = null }))
-            .Concat(db.Set<ConferenceTopic>().Where(t => t.ConferenceId == id)
-                .Select(t => new Part { Kind = PartKind.Topic, SortOrder = t.SortOrder, Number = t.Id, Role = null, A = t.Text, B = null, C = null, When = null }))
-            .Concat(db.Set<OutcomeDocument>().Where(d => d.ConferenceId == id)
-                .Select(d => new Part { Kind = PartKind.Document, SortOrder = d.SortOrder, Number = d.Id, Role = null, A = d.Title, B = d.Description, C = d.Url, When = null }))
-            .Concat(db.Conferences.Where(c => c.Id == id).SelectMany(c => c.Articles).Where(a => a.Status == PublicationStatus.Published)
-                .Select(a => new Part { Kind = PartKind.Report, SortOrder = 0, Number = a.Id, Role = null, A = a.Title, B = a.Slug, C = a.Summary, When = a.PublishAt })));
+    // The reports first: PostgreSQL types a UNION pair by pair, so their moment must come before the NULLs of the others.
+    private static readonly FixedQuery AllParts = new("""
+        SELECT 5 AS "Kind", 0 AS "SortOrder", "a"."Id" AS "Number", NULL AS "Role", "a"."Title" AS "A", "a"."Slug" AS "B", "a"."Summary" AS "C", "a"."PublishAt" AS "When"
+        FROM "ArticleConferences" AS "j"
+        INNER JOIN "Articles" AS "a" ON "j"."ArticlesId" = "a"."Id"
+        WHERE "j"."ConferencesId" = @id AND "a"."Status" = 'Published'
+        UNION ALL
+        SELECT 0, "co"."SortOrder", "co"."OrganisationId", "co"."Role", "o"."Name", "o"."Acronym", "o"."Url", NULL
+        FROM "ConferenceOrganisation" AS "co"
+        INNER JOIN "Organisations" AS "o" ON "co"."OrganisationId" = "o"."Id"
+        WHERE "co"."ConferenceId" = @id
+        UNION ALL
+        SELECT 1, "cs"."SortOrder", "cs"."PersonId", NULL, "p"."Name", "cs"."Title", "cs"."Session", NULL
+        FROM "ConferenceSpeaker" AS "cs"
+        INNER JOIN "People" AS "p" ON "cs"."PersonId" = "p"."Id"
+        WHERE "cs"."ConferenceId" = @id
+        UNION ALL
+        SELECT 2, "cc"."SortOrder", "cc"."CountryId", NULL, "n"."Name", NULL, NULL, NULL
+        FROM "ConferenceCountry" AS "cc"
+        INNER JOIN "Countries" AS "n" ON "cc"."CountryId" = "n"."Id"
+        WHERE "cc"."ConferenceId" = @id
+        UNION ALL
+        SELECT 3, "ct"."SortOrder", "ct"."Id", NULL, "ct"."Text", NULL, NULL, NULL
+        FROM "ConferenceTopic" AS "ct"
+        WHERE "ct"."ConferenceId" = @id
+        UNION ALL
+        SELECT 4, "d"."SortOrder", "d"."Id", NULL, "d"."Title", "d"."Description", "d"."Url", NULL
+        FROM "OutcomeDocument" AS "d"
+        WHERE "d"."ConferenceId" = @id
+        """, ("id", typeof(int)));
 
-    public sealed class Row
+    /// <summary>The published record in the language, with every version of it; null when there is none.</summary>
+    public static async Task<Row?> ReadAsync(PortalDbContext db, string language, string slug, CancellationToken ct)
+    {
+        var rows = await Record.ListAsync(db, row => (Record: ReadRow(row), Version: new Version
+        {
+            Language = row.GetString(18), Slug = row.GetString(19), Status = row.Named<PublicationStatus>(20),
+        }), ct, language, slug);
+        return rows is [var first, ..] ? first.Record with { Translations = [.. rows.Select(r => r.Version)] } : null;
+    }
+
+    /// <summary>Every part of the record, in no particular order.</summary>
+    public static Task<List<Part>> PartsAsync(PortalDbContext db, int id, CancellationToken ct) =>
+        AllParts.ListAsync(db, row => new Part
+        {
+            Kind = (PartKind)row.GetInt32(0), SortOrder = row.GetInt32(1), Number = row.GetInt32(2),
+            Role = row.IsDBNull(3) ? null : row.Named<OrganisationRole>(3),
+            A = row.NullableString(4), B = row.NullableString(5), C = row.NullableString(6), When = row.NullableUtc(7),
+        }, ct, id);
+
+    private static Row ReadRow(DbDataReader row) => new()
+    {
+        Id = row.GetInt32(0), TranslationGroup = row.GetGuid(1), Language = row.GetString(2), Slug = row.GetString(3), Title = row.GetString(4),
+        Summary = row.GetString(5), BodyHtml = row.GetString(6), City = row.GetString(7), CountryName = row.NullableString(8),
+        CountryIso = row.NullableString(9), Venue = row.NullableString(10), StartDate = row.Date(11), EndDate = row.Date(12),
+        ParticipantCount = row.NullableInt32(13), ParticipantCountQualifier = row.Named<CountQualifier>(14), ParticipantLevel = row.NullableString(15),
+        FollowUpName = row.NullableString(16), FollowUpDescription = row.NullableString(17),
+    };
+
+    public sealed record Row
     {
         public int Id { get; init; }
         public Guid TranslationGroup { get; init; }
@@ -63,7 +101,7 @@ public sealed class ConferenceRecord
         public List<Version> Translations { get; init; } = [];
     }
 
-    public sealed class Version
+    public sealed record Version
     {
         public string Language { get; init; } = "";
         public string Slug { get; init; } = "";

@@ -6,7 +6,6 @@ public static class ConferenceServices
     public static IServiceCollection AddConferences(this IServiceCollection services)
     {
         services.AddScoped<ConferenceQueries>();
-        services.AddSingleton<ConferenceRecord>();
         services.AddSingleton<ConferenceLists>();
         services.AddSingleton<News.IArticleLinkSource, ConferenceArticleLinks>();
         services.AddScoped<ConferenceEditor>();

@@ -1,4 +1,4 @@
-using System.Linq.Expressions;
+using System.Data.Common;
 
 namespace AlmatyPortal.Web.Features.News;
 
@@ -9,90 +9,85 @@ namespace AlmatyPortal.Web.Features.News;
 /// </summary>
 public interface IArticleLinkSource
 {
-    Expression<Func<PortalDbContext, int, Guid, string, IQueryable<ArticleLink>>> Links { get; }
+    /// <summary>
+    /// One SELECT of the links, standard SQL that both providers run, over the parameters <c>@id</c>, <c>@group</c> and
+    /// <c>@language</c>, with the columns of <see cref="ArticleLink"/> in its order: Kind, Id, Slug, Title, Language,
+    /// StartDate, EndDate, City (a column a kind leaves empty is a NULL cast to its type, as PostgreSQL types a UNION pair by pair).
+    /// </summary>
+    string Links { get; }
 }
 
 /// <summary>
-/// The article page's two reads of its own, compiled once so that a reader's miss does not translate them again: the
-/// record, and every kind of its links in one query (UNION ALL) composed from the registered sources.
+/// The article page's two reads of its own, as <see cref="FixedQuery"/>s: the record, and every kind of its links in one
+/// query (UNION ALL) put together from the registered sources.
 /// </summary>
-/// <remarks>
-/// One per host, not static: a compiled query belongs to the model it first ran on, and one process may hold hosts on
-/// SQLite and on PostgreSQL (the tests, copy-database).
-/// </remarks>
 public sealed class ArticleReads
 {
-    private readonly Func<PortalDbContext, string, string, CancellationToken, Task<Row?>> _record = EF.CompileAsyncQuery(
-        (PortalDbContext db, string language, string slug, CancellationToken ct) =>
-            db.Articles.AsNoTracking().Where(a => a.Language == language && a.Status == PublicationStatus.Published && a.Slug == slug)
-                .Select(a => new Row(
-                    new ArticleView(
-                        a.Id, a.TranslationGroup, a.Language, a.Slug, a.Title, a.Summary, a.BodyHtml, a.PublishAt, a.UpdatedAt, a.SectionId,
-                        a.FeaturedImage == null ? null : new ImageView(a.FeaturedImage.Id, a.FeaturedImage.FileName, a.FeaturedImage.Width, a.FeaturedImage.Height,
-                            a.FeaturedImage.AltTranslations.Where(t => t.Language == language).Select(t => t.Text).FirstOrDefault() ?? a.FeaturedImage.AltText,
-                            a.FeaturedImage.AltTranslations.Any(t => t.Language == language) ? language : Languages.Default,
-                            a.FeaturedImage.Credit, a.FeaturedImage.Photographer, a.FeaturedImage.Licence, a.FeaturedImage.Variants),
-                        new List<TagLink>()),
-                    new SectionNode(a.Section.Id, a.Section.Slug, a.Section.Name, a.Section.ParentId),
-                    a.Section.Parent == null ? null : new SectionNode(a.Section.Parent.Id, a.Section.Parent.Slug, a.Section.Parent.Name, a.Section.Parent.ParentId),
-                    a.Section.Parent == null || a.Section.Parent.Parent == null ? null
-                        : new SectionNode(a.Section.Parent.Parent.Id, a.Section.Parent.Parent.Slug, a.Section.Parent.Parent.Name, a.Section.Parent.Parent.ParentId),
-                    a.Section.Parent == null || a.Section.Parent.Parent == null || a.Section.Parent.Parent.Parent == null ? null
-                        : new SectionNode(a.Section.Parent.Parent.Parent.Id, a.Section.Parent.Parent.Parent.Slug, a.Section.Parent.Parent.Parent.Name,
-                            a.Section.Parent.Parent.Parent.ParentId)))
-                .FirstOrDefault());
+    private static readonly FixedQuery Record = new($"""
+        SELECT "a"."Id", "a"."TranslationGroup", "a"."Language", "a"."Slug", "a"."Title", "a"."Summary", "a"."BodyHtml", "a"."PublishAt",
+            "a"."UpdatedAt", "a"."SectionId",
+            "m"."Id", "m"."FileName", "m"."Width", "m"."Height",
+            COALESCE((SELECT "t"."Text" FROM "MediaAltText" AS "t" WHERE "t"."MediaAssetId" = "m"."Id" AND "t"."Language" = @language LIMIT 1), "m"."AltText"),
+            CASE WHEN EXISTS (SELECT 1 FROM "MediaAltText" AS "t" WHERE "t"."MediaAssetId" = "m"."Id" AND "t"."Language" = @language)
+                THEN @language ELSE '{Languages.Default}' END,
+            "m"."Credit", "m"."Photographer", "m"."Licence", "m"."Variants",
+            "s"."Id", "s"."Slug", "s"."Name", "s"."ParentId",
+            "s0"."Id", "s0"."Slug", "s0"."Name", "s0"."ParentId",
+            "s1"."Id", "s1"."Slug", "s1"."Name", "s1"."ParentId",
+            "s2"."Id", "s2"."Slug", "s2"."Name", "s2"."ParentId"
+        FROM "Articles" AS "a"
+        LEFT JOIN "Media" AS "m" ON "a"."FeaturedImageId" = "m"."Id"
+        INNER JOIN "Sections" AS "s" ON "a"."SectionId" = "s"."Id"
+        LEFT JOIN "Sections" AS "s0" ON "s"."ParentId" = "s0"."Id"
+        LEFT JOIN "Sections" AS "s1" ON "s0"."ParentId" = "s1"."Id"
+        LEFT JOIN "Sections" AS "s2" ON "s1"."ParentId" = "s2"."Id"
+        WHERE "a"."Language" = @language AND "a"."Status" = 'Published' AND "a"."Slug" = @slug
+        LIMIT 1
+        """, ("language", typeof(string)), ("slug", typeof(string)));
 
-    private readonly Func<PortalDbContext, int, Guid, string, IAsyncEnumerable<ArticleLink>> _links;
+    private const string OwnLinks = """
+        SELECT 0 AS "Kind", "t"."Id", "t"."Slug", "t"."Name" AS "Title", CAST(NULL AS text) AS "Language",
+            CAST(NULL AS date) AS "StartDate", CAST(NULL AS date) AS "EndDate", CAST(NULL AS text) AS "City"
+        FROM "ArticleTags" AS "j"
+        INNER JOIN "Tags" AS "t" ON "j"."TagsId" = "t"."Id"
+        WHERE "j"."ArticlesId" = @id
+        UNION ALL
+        SELECT 1, "o"."Id", "o"."Slug", "o"."Title", "o"."Language", CAST(NULL AS date), CAST(NULL AS date), CAST(NULL AS text)
+        FROM "Articles" AS "o"
+        WHERE "o"."TranslationGroup" = @group AND "o"."Status" = 'Published'
+        """;
 
-    public ArticleReads(IEnumerable<IArticleLinkSource> sources)
-    {
-        Expression<Func<PortalDbContext, int, Guid, string, IQueryable<ArticleLink>>> own = (db, id, group, language) =>
-            db.Set<Dictionary<string, object>>(ArticleConfiguration.ArticleTags).Where(j => EF.Property<int>(j, "ArticlesId") == id)
-                .Join(db.Tags, j => EF.Property<int>(j, "TagsId"), t => t.Id,
-                    (j, t) => new ArticleLink { Kind = ArticleLink.Tag, Id = t.Id, Slug = t.Slug, Title = t.Name, Language = null, StartDate = null, EndDate = null, City = null })
-                .Concat(db.Articles.Where(o => o.TranslationGroup == group && o.Status == PublicationStatus.Published)
-                    .Select(o => new ArticleLink { Kind = ArticleLink.Translation, Id = o.Id, Slug = o.Slug, Title = o.Title, Language = o.Language, StartDate = null, EndDate = null, City = null }));
-        _links = EF.CompileAsyncQuery(Compose([own, .. sources.Select(s => s.Links)]));
-    }
+    private readonly FixedQuery _links;
+
+    public ArticleReads(IEnumerable<IArticleLinkSource> sources) =>
+        _links = new(string.Join("\nUNION ALL\n", [OwnLinks, .. sources.Select(s => s.Links)]),
+            ("id", typeof(int)), ("group", typeof(Guid)), ("language", typeof(string)));
 
     /// <summary>
     /// A published article in one query: the article, its image and alt text in the language (else the default), and its
     /// section with up to three ancestors.
     /// </summary>
-    public Task<Row?> RecordAsync(PortalDbContext db, string language, string slug, CancellationToken ct) => _record(db, language, slug, ct);
+    public Task<Row?> RecordAsync(PortalDbContext db, string language, string slug, CancellationToken ct) =>
+        Record.FirstAsync(db, ReadRecord, ct, language, slug);
 
     /// <summary>The article's links of every kind, in no particular order.</summary>
-    public async Task<List<ArticleLink>> LinksAsync(PortalDbContext db, ArticleView article, CancellationToken ct) =>
-        await _links(db, article.Id, article.TranslationGroup, article.Language).ToListAsync(ct);
+    public Task<List<ArticleLink>> LinksAsync(PortalDbContext db, ArticleView article, CancellationToken ct) =>
+        _links.ListAsync(db, row => new ArticleLink
+        {
+            Kind = row.GetInt32(0), Id = row.GetInt32(1), Slug = row.GetString(2), Title = row.GetString(3), Language = row.NullableString(4),
+            StartDate = row.NullableDate(5), EndDate = row.NullableDate(6), City = row.NullableString(7),
+        }, ct, article.Id, article.TranslationGroup, article.Language);
 
     public sealed record Row(ArticleView View, SectionNode Section, SectionNode? Parent, SectionNode? Grandparent, SectionNode? Root);
 
-    /// <summary>The parts as one query: each part's body over the first part's parameters, joined with Concat.</summary>
-    private static Expression<Func<PortalDbContext, int, Guid, string, IQueryable<ArticleLink>>> Compose(
-        IReadOnlyList<Expression<Func<PortalDbContext, int, Guid, string, IQueryable<ArticleLink>>>> parts)
-    {
-        var parameters = parts[0].Parameters;
-        var body = parts[0].Body;
-        foreach (var part in parts.Skip(1))
-        {
-            var rebound = new Rebind(part.Parameters, parameters).Visit(part.Body);
-            body = Expression.Call(typeof(Queryable), nameof(Queryable.Concat), [typeof(ArticleLink)], body, rebound);
-        }
-        return Expression.Lambda<Func<PortalDbContext, int, Guid, string, IQueryable<ArticleLink>>>(body, parameters);
-    }
+    private static Row ReadRecord(DbDataReader row) => new(
+        new ArticleView(row.GetInt32(0), row.GetGuid(1), row.GetString(2), row.GetString(3), row.GetString(4), row.GetString(5), row.GetString(6),
+            row.NullableUtc(7), row.Utc(8), row.GetInt32(9),
+            row.IsDBNull(10) ? null : new ImageView(row.GetInt32(10), row.GetString(11), row.GetInt32(12), row.GetInt32(13), row.GetString(14),
+                row.GetString(15), row.GetString(16), row.NullableString(17), row.NullableString(18), row.GetString(19)),
+            []),
+        Section(row, 20)!, Section(row, 24), Section(row, 28), Section(row, 32));
 
-    private sealed class Rebind(IReadOnlyList<ParameterExpression> from, IReadOnlyList<ParameterExpression> to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node)
-        {
-            for (var i = 0; i < from.Count; i++)
-            {
-                if (node == from[i])
-                {
-                    return to[i];
-                }
-            }
-            return node;
-        }
-    }
+    private static SectionNode? Section(DbDataReader row, int first) => row.IsDBNull(first) ? null
+        : new SectionNode(row.GetInt32(first), row.GetString(first + 1), row.GetString(first + 2), row.NullableInt32(first + 3));
 }

@@ -4,7 +4,8 @@ namespace AlmatyPortal.Web.Features.News;
 
 /// <summary>
 /// The latest news, as the home page lists it, compiled once so that a miss does not look it up in EF's query cache
-/// again. One per host, not static: a compiled query belongs to the model it first ran on (see <see cref="ArticleReads"/>).
+/// again. One per host, not static: a compiled query belongs to the model it first ran on, and one process may hold hosts
+/// on SQLite and on PostgreSQL (the tests, copy-database).
 /// </summary>
 public sealed class NewsLists
 {

@@ -94,7 +94,7 @@ public sealed class NewsQueries(PortalDbContext db, IOptions<PortalOptions> opti
         tagged > 0 && (long)(skip + pageSize) * articles <= 2L * tagged * tagged;
 
     /// <summary>
-    /// The article page's record in one compiled query (<see cref="ArticleReads.RecordAsync"/>): the article, its image and
+    /// The article page's record in one query (<see cref="ArticleReads.RecordAsync"/>): the article, its image and
     /// alt text, and its section with up to three ancestors (a deeper tree costs one more query). Its tags and translations
     /// come with its other links (<see cref="WithLinksAsync"/>).
     /// </summary>

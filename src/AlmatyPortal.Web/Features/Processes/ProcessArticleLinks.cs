@@ -1,5 +1,3 @@
-using System.Linq.Expressions;
-using AlmatyPortal.Web.Features.Conferences;
 using AlmatyPortal.Web.Features.News;
 
 namespace AlmatyPortal.Web.Features.Processes;
@@ -8,20 +6,23 @@ namespace AlmatyPortal.Web.Features.Processes;
 /// The published processes an article belongs to, in its language, as links read with the article's own: a process names
 /// the article, or a conference that any version of the article reports on (any version of that meeting).
 /// </summary>
+/// <remarks>
+/// Each process in the language is tested with EXISTS (a region has a handful of processes): as IN lists, SQLite built
+/// three temporary tables on every run, which took twice as long (19 against 9 µs on the seed article).
+/// </remarks>
 public sealed class ProcessArticleLinks : IArticleLinkSource
 {
-    public Expression<Func<PortalDbContext, int, Guid, string, IQueryable<ArticleLink>>> Links { get; } = (db, id, group, language) =>
-        db.Processes.Where(p => p.Language == language && p.Status == PublicationStatus.Published
-                && db.Set<ProcessArticle>().Where(l => l.ArticleGroup == group).Select(l => l.ProcessGroup)
-                    .Concat(db.Set<ProcessConference>()
-                        .Where(l => db.Set<Dictionary<string, object>>(ConferenceConfiguration.ArticleConferences)
-                            .Where(j => db.Articles.Where(a => a.TranslationGroup == group).Select(a => a.Id).Contains(EF.Property<int>(j, "ArticlesId")))
-                            .Join(db.Conferences, j => EF.Property<int>(j, "ConferencesId"), c => c.Id, (j, c) => c.TranslationGroup)
-                            .Contains(l.ConferenceGroup))
-                        .Select(l => l.ProcessGroup))
-                    .Contains(p.TranslationGroup))
-            .Select(p => new ArticleLink
-            {
-                Kind = ProcessQueries.ProcessLinkKind, Id = p.Id, Slug = p.Slug, Title = p.Name, Language = null, StartDate = null, EndDate = null, City = null,
-            });
+    public string Links => $"""
+        SELECT {ProcessQueries.ProcessLinkKind}, "p"."Id", "p"."Slug", "p"."Name", CAST(NULL AS text), CAST(NULL AS date), CAST(NULL AS date), CAST(NULL AS text)
+        FROM "Processes" AS "p"
+        WHERE "p"."Language" = @language AND "p"."Status" = 'Published' AND (
+            EXISTS (SELECT 1 FROM "ProcessArticles" AS "pa" WHERE "pa"."ArticleGroup" = @group AND "pa"."ProcessGroup" = "p"."TranslationGroup")
+            OR EXISTS (
+                SELECT 1
+                FROM "Articles" AS "pv"
+                INNER JOIN "ArticleConferences" AS "pj" ON "pj"."ArticlesId" = "pv"."Id"
+                INNER JOIN "Conferences" AS "pc" ON "pc"."Id" = "pj"."ConferencesId"
+                INNER JOIN "ProcessConferences" AS "pl" ON "pl"."ConferenceGroup" = "pc"."TranslationGroup"
+                WHERE "pv"."TranslationGroup" = @group AND "pl"."ProcessGroup" = "p"."TranslationGroup"))
+        """;
 }

@@ -1,18 +1,18 @@
 namespace AlmatyPortal.Web.Features.Processes;
 
-/// <summary>
-/// The process a conference page links to, compiled once so that a miss on the conference page does not look it up in
-/// EF's query cache again. One per host, not static: a compiled query belongs to the model it first ran on (see
-/// <see cref="News.ArticleReads"/>).
-/// </summary>
+/// <summary>The process a conference page links to, as a <see cref="FixedQuery"/> (the page a crawler misses on).</summary>
 public sealed class ProcessReads
 {
+    private static readonly FixedQuery ProcessOfConference = new("""
+        SELECT "p"."Id", "p"."Slug", "p"."Name"
+        FROM "Processes" AS "p"
+        INNER JOIN "ProcessConferences" AS "l" ON "p"."TranslationGroup" = "l"."ProcessGroup"
+        WHERE "l"."ConferenceGroup" = @conferenceGroup AND "p"."Language" = @language AND "p"."Status" = 'Published'
+        ORDER BY "p"."Name"
+        LIMIT 1
+        """, ("conferenceGroup", typeof(Guid)), ("language", typeof(string)));
+
     /// <summary>The first by name of the published processes in the language that the conference (by its translation group) belongs to.</summary>
-    public Func<PortalDbContext, Guid, string, CancellationToken, Task<ProcessLink?>> OfConference { get; } =
-        EF.CompileAsyncQuery((PortalDbContext db, Guid conferenceGroup, string language, CancellationToken ct) =>
-            db.Processes.AsNoTracking().Where(p => p.Language == language && p.Status == PublicationStatus.Published)
-                .Join(db.Set<ProcessConference>().Where(l => l.ConferenceGroup == conferenceGroup), p => p.TranslationGroup, l => l.ProcessGroup, (p, l) => p)
-                .OrderBy(p => p.Name)
-                .Select(p => new ProcessLink(p.Id, p.Slug, p.Name))
-                .FirstOrDefault());
+    public Task<ProcessLink?> OfConference(PortalDbContext db, Guid conferenceGroup, string language, CancellationToken ct) =>
+        ProcessOfConference.FirstAsync(db, row => new ProcessLink(row.GetInt32(0), row.GetString(1), row.GetString(2)), ct, conferenceGroup, language);
 }
