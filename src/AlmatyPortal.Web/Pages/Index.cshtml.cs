@@ -12,8 +12,9 @@ public sealed class IndexModel(NewsQueries news, ConferenceQueries conferences, 
     public IReadOnlyList<ConferenceSummary> Upcoming { get; private set; } = [];
     public IReadOnlyList<ConferenceSummary> Recent { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync()
     {
+        var ct = this.Aborted();
         Latest = await news.LatestAsync(HttpContext.Language(), 5, ct);
         Upcoming = await conferences.UpcomingAsync(HttpContext.Language(), clock.Today, 3, ct);
         Recent = await conferences.PastAsync(HttpContext.Language(), clock.Today, 3, ct);

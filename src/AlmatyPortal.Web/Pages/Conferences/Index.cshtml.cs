@@ -10,8 +10,9 @@ public sealed class IndexModel(ConferenceQueries conferences, OfficeClock clock)
     public IReadOnlyList<ConferenceSummary> Upcoming { get; private set; } = [];
     public IReadOnlyList<IGrouping<int, ConferenceSummary>> PastByYear { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync()
     {
+        var ct = this.Aborted();
         Upcoming = await conferences.UpcomingAsync(HttpContext.Language(), clock.Today, null, ct);
         var past = await conferences.PastAsync(HttpContext.Language(), clock.Today, null, ct);
         PastByYear = past.GroupBy(c => c.StartDate.Year).ToList();

@@ -14,8 +14,9 @@ public sealed class ShowModel(ConferenceQueries conferences, Features.Processes.
     /// <summary>The process the conference belongs to, if it is published in this language.</summary>
     public Features.Processes.ProcessLink? Process { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync()
     {
+        var (slug, ct) = (this.Slug(), this.Aborted());
         var conference = await conferences.ConferenceAsync(HttpContext.Language(), slug, ct);
         if (conference is null)
         {

@@ -15,8 +15,9 @@ public sealed class ArticleModel(NewsQueries news, PageHeads heads) : PageModel
     public Dictionary<string, string> Translations => Article.Translations;
     public PageHead Head { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync()
     {
+        var (slug, ct) = (this.Slug(), this.Aborted());
         var article = await news.ArticleAsync(HttpContext.Language(), slug, ct);
         if (article is null)
         {

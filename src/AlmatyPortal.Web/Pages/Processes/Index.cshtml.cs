@@ -9,8 +9,9 @@ public sealed class IndexModel(ProcessQueries processes) : PageModel
 {
     public IReadOnlyList<ProcessSummary> Processes { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync()
     {
+        var ct = this.Aborted();
         Processes = await processes.ListAsync(HttpContext.Language(), ct);
         HttpContext.TagPage(PageTags.Processes(HttpContext.Language()));
     }

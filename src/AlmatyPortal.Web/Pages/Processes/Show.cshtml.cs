@@ -11,8 +11,9 @@ public sealed class ShowModel(ProcessQueries processes, PageHeads heads) : PageM
     public Dictionary<string, string> Translations => Process.Translations;
     public PageHead Head { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync()
     {
+        var (slug, ct) = (this.Slug(), this.Aborted());
         var process = await processes.ProcessAsync(HttpContext.Language(), slug, ct);
         if (process is null)
         {

@@ -18,8 +18,9 @@ public sealed class IndexModel(SearchQueries search, NewsQueries news, IOptions<
     public IReadOnlyList<SectionNode> Sections { get; private set; } = [];
     public IReadOnlyList<int> Years { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync()
     {
+        var ct = this.Aborted();
         if ((Query?.Length ?? 0) > SearchQueries.MaxQueryLength || (Tag?.Length ?? 0) > 120 || (Section?.Length ?? 0) > 120)
         {
             return BadRequest();
