@@ -192,6 +192,28 @@ public class ConferenceTranslationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_conference_records_draft_translation_is_not_linked_from_the_published_record()
+    {
+        var editor = await Staff.SignedInAsync(_portal, StaffRoles.Editor);
+        var source = await _portal.WithDbAsync(async db =>
+        {
+            var record = new Web.Features.Conferences.Conference { Slug = "dushanbe-2014", Title = "Dushanbe workshop", City = "Dushanbe", StartDate = new DateOnly(2014, 9, 8), EndDate = new DateOnly(2014, 9, 8), Status = Web.Features.Publishing.PublicationStatus.Published, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
+            db.Conferences.Add(record);
+            await db.SaveChangesAsync();
+            return record.Id;
+        });
+        var token = await Staff.TokenAsync(editor, $"/admin/conferences/edit/{source}", "form.editor");
+        var created = await editor.PostAsync($"/admin/conferences/edit/{source}?handler=Translate", Staff.Form(token, ("language", "ru")));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Equal(1, await _portal.WithDbAsync(db => db.Conferences.CountAsync(c => c.Language == "ru" && c.Slug == "dushanbe-2014" && c.Status == Web.Features.Publishing.PublicationStatus.Draft)));
+
+        var html = await _portal.CreateReader().GetStringAsync("/conferences/dushanbe-2014");
+
+        Assert.Contains("Dushanbe workshop", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/ru/conferences/dushanbe-2014", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_record_written_in_russian_is_translated_to_english_with_the_russian_source_beside_it()
     {
         var editor = await Staff.SignedInAsync(_portal, StaffRoles.Editor);

@@ -9,6 +9,6 @@ public sealed class ConferenceArticleLinks : IArticleLinkSource
         SELECT {ConferenceQueries.ReportLink}, "c"."Id", "c"."Slug", "c"."Title", CAST(NULL AS text), "c"."StartDate", "c"."EndDate", "c"."City"
         FROM "ArticleConferences" AS "rj"
         INNER JOIN "Conferences" AS "c" ON "rj"."ConferencesId" = "c"."Id"
-        WHERE "rj"."ArticlesId" = @id AND "c"."Status" = 'Published'
+        WHERE "rj"."ArticlesId" = @id AND "c"."Status" = {StoredStatus.Published}
         """;
 }

@@ -39,7 +39,7 @@ public sealed class ConferenceQueries(PortalDbContext db, ConferenceLists lists)
                 .Select(p => new ArticleSummary(p.Number, p.B!, p.A!, p.C ?? "", p.When)).ToList())
         {
             Translations = Publishing.TranslationGroups.Addresses(
-                row.Translations.Where(t => t.Status == PublicationStatus.Published).Select(t => (t.Language, t.Slug)), "/conferences/"),
+                row.Translations.Select(t => (t.Language, t.Slug)), "/conferences/"),
         };
     }
 

@@ -8,23 +8,23 @@ namespace AlmatyPortal.Web.Features.Conferences;
 /// </summary>
 public static class ConferenceRecord
 {
-    // The record on each row, one row per version of the meeting (the record's own among them).
-    private static readonly FixedQuery Record = new("""
+    // The record on each row, one row per published version of the meeting (the record's own among them).
+    private static readonly FixedQuery Record = new($"""
         SELECT "c"."Id", "c"."TranslationGroup", "c"."Language", "c"."Slug", "c"."Title", "c"."Summary", "c"."BodyHtml", "c"."City",
             "n"."Name", "n"."IsoAlpha2", "c"."Venue", "c"."StartDate", "c"."EndDate", "c"."ParticipantCount", "c"."ParticipantCountQualifier",
-            "c"."ParticipantLevel", "c"."FollowUpName", "c"."FollowUpDescription", "v"."Language", "v"."Slug", "v"."Status"
+            "c"."ParticipantLevel", "c"."FollowUpName", "c"."FollowUpDescription", "v"."Language", "v"."Slug"
         FROM "Conferences" AS "c"
         LEFT JOIN "Countries" AS "n" ON "c"."CountryId" = "n"."Id"
-        INNER JOIN "Conferences" AS "v" ON "v"."TranslationGroup" = "c"."TranslationGroup"
-        WHERE "c"."Language" = @language AND "c"."Status" = 'Published' AND "c"."Slug" = @slug
+        INNER JOIN "Conferences" AS "v" ON "v"."TranslationGroup" = "c"."TranslationGroup" AND "v"."Status" = {StoredStatus.Published}
+        WHERE "c"."Language" = @language AND "c"."Status" = {StoredStatus.Published} AND "c"."Slug" = @slug
         """, ("language", typeof(string)), ("slug", typeof(string)));
 
     // The reports first: PostgreSQL types a UNION pair by pair, so their moment must come before the NULLs of the others.
-    private static readonly FixedQuery AllParts = new("""
+    private static readonly FixedQuery AllParts = new($"""
         SELECT 5 AS "Kind", 0 AS "SortOrder", "a"."Id" AS "Number", NULL AS "Role", "a"."Title" AS "A", "a"."Slug" AS "B", "a"."Summary" AS "C", "a"."PublishAt" AS "When"
         FROM "ArticleConferences" AS "j"
         INNER JOIN "Articles" AS "a" ON "j"."ArticlesId" = "a"."Id"
-        WHERE "j"."ConferencesId" = @id AND "a"."Status" = 'Published'
+        WHERE "j"."ConferencesId" = @id AND "a"."Status" = {StoredStatus.Published}
         UNION ALL
         SELECT 0, "co"."SortOrder", "co"."OrganisationId", "co"."Role", "o"."Name", "o"."Acronym", "o"."Url", NULL
         FROM "ConferenceOrganisation" AS "co"
@@ -50,12 +50,12 @@ public static class ConferenceRecord
         WHERE "d"."ConferenceId" = @id
         """, ("id", typeof(int)));
 
-    /// <summary>The published record in the language, with every version of it; null when there is none.</summary>
+    /// <summary>The published record in the language, with every published version of it; null when there is none.</summary>
     public static async Task<Row?> ReadAsync(PortalDbContext db, string language, string slug, CancellationToken ct)
     {
         var rows = await Record.ListAsync(db, row => (Record: ReadRow(row), Version: new Version
         {
-            Language = row.GetString(18), Slug = row.GetString(19), Status = row.Named<PublicationStatus>(20),
+            Language = row.GetString(18), Slug = row.GetString(19),
         }), ct, language, slug);
         return rows is [var first, ..] ? first.Record with { Translations = [.. rows.Select(r => r.Version)] } : null;
     }
@@ -105,7 +105,6 @@ public static class ConferenceRecord
     {
         public string Language { get; init; } = "";
         public string Slug { get; init; } = "";
-        public PublicationStatus Status { get; init; }
     }
 
     public enum PartKind

@@ -41,11 +41,11 @@ public sealed class ArticleReads
         LEFT JOIN "Sections" AS "s0" ON "s"."ParentId" = "s0"."Id"
         LEFT JOIN "Sections" AS "s1" ON "s0"."ParentId" = "s1"."Id"
         LEFT JOIN "Sections" AS "s2" ON "s1"."ParentId" = "s2"."Id"
-        WHERE "a"."Language" = @language AND "a"."Status" = 'Published' AND "a"."Slug" = @slug
+        WHERE "a"."Language" = @language AND "a"."Status" = {StoredStatus.Published} AND "a"."Slug" = @slug
         LIMIT 1
         """, ("language", typeof(string)), ("slug", typeof(string)));
 
-    private const string OwnLinks = """
+    private const string OwnLinks = $"""
         SELECT 0 AS "Kind", "t"."Id", "t"."Slug", "t"."Name" AS "Title", CAST(NULL AS text) AS "Language",
             CAST(NULL AS date) AS "StartDate", CAST(NULL AS date) AS "EndDate", CAST(NULL AS text) AS "City"
         FROM "ArticleTags" AS "j"
@@ -54,7 +54,7 @@ public sealed class ArticleReads
         UNION ALL
         SELECT 1, "o"."Id", "o"."Slug", "o"."Title", "o"."Language", CAST(NULL AS date), CAST(NULL AS date), CAST(NULL AS text)
         FROM "Articles" AS "o"
-        WHERE "o"."TranslationGroup" = @group AND "o"."Status" = 'Published'
+        WHERE "o"."TranslationGroup" = @group AND "o"."Status" = {StoredStatus.Published}
         """;
 
     private readonly FixedQuery _links;

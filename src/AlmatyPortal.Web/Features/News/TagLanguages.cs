@@ -36,7 +36,7 @@ public static class TagLanguageSql
 {
     public const string Table = "TagLanguages";
 
-    private const string Published = "'Published'";
+    private const string Published = StoredStatus.Published;
 
     /// <summary>SQLite: a link gained or lost, an article's status or language changed, an article deleted.</summary>
     public const string CreateSqlite = $"""

@@ -15,7 +15,7 @@ public sealed class ProcessArticleLinks : IArticleLinkSource
     public string Links => $"""
         SELECT {ProcessQueries.ProcessLinkKind}, "p"."Id", "p"."Slug", "p"."Name", CAST(NULL AS text), CAST(NULL AS date), CAST(NULL AS date), CAST(NULL AS text)
         FROM "Processes" AS "p"
-        WHERE "p"."Language" = @language AND "p"."Status" = 'Published' AND (
+        WHERE "p"."Language" = @language AND "p"."Status" = {StoredStatus.Published} AND (
             EXISTS (SELECT 1 FROM "ProcessArticles" AS "pa" WHERE "pa"."ArticleGroup" = @group AND "pa"."ProcessGroup" = "p"."TranslationGroup")
             OR EXISTS (
                 SELECT 1
