@@ -73,7 +73,7 @@ public static class PortalServices
         services.AddSingleton<Features.Names.NameBook>();
         services.AddHostedService<Features.Names.NameBookRefresh>();
         services.AddSingleton<Features.PageCache.IOtherProcessChanges, Features.Names.NameBookFollower>();
-        services.AddTransient<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>, Infrastructure.Localization.NamedLocalizer>();
+        services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>, Infrastructure.Localization.NamedLocalizer>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture(Cultures.For(Languages.Default));

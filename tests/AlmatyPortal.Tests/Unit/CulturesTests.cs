@@ -25,6 +25,9 @@ public sealed class CulturesTests
     [InlineData("/ru/news", "ru")]
     [InlineData("/RU/news", "ru")]
     [InlineData("/russia", "en")]
+    [InlineData("/r", "en")]
+    [InlineData("/", "en")]
+    [InlineData("", "en")]
     [InlineData("/news", "en")]
     public void The_first_segment_names_the_language(string path, string language) =>
         Assert.Equal(language, Cultures.LanguageOf(path));

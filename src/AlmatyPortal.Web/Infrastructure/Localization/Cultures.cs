@@ -21,12 +21,16 @@ public static class Cultures
     public static string Prefix(string language) => language == Languages.Default ? "" : "/" + language;
 
     /// <summary>The language a path names by its first segment; the default language when it names none.</summary>
+    /// <remarks>Runs for every link on a page in another language, so it compares in place rather than building "/ru/".</remarks>
     public static string LanguageOf(PathString path)
     {
-        var value = path.Value ?? "";
-        foreach (var language in Languages.Supported.Where(l => l != Languages.Default))
+        var value = (path.Value ?? "").AsSpan();
+        var supported = Languages.Supported;
+        for (var i = 1; i < supported.Count; i++)
         {
-            if (value.Equals("/" + language, StringComparison.OrdinalIgnoreCase) || value.StartsWith("/" + language + "/", StringComparison.OrdinalIgnoreCase))
+            var language = supported[i];
+            if (value.Length > language.Length && value[0] == '/' && value.Slice(1, language.Length).Equals(language, StringComparison.OrdinalIgnoreCase)
+                && (value.Length == language.Length + 1 || value[language.Length + 1] == '/'))
             {
                 return language;
             }
@@ -47,7 +51,17 @@ public static class Cultures
     private static readonly string[] LanguageNeutral = ["/media/", "/css/", "/js/", "/favicon", "/healthz", "/donate"];
 
     /// <summary>True for a site-relative path that is the same in every language (files, health, donate).</summary>
-    public static bool IsLanguageNeutral(string path) => LanguageNeutral.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+    public static bool IsLanguageNeutral(string path)
+    {
+        foreach (var neutral in LanguageNeutral)
+        {
+            if (path.StartsWith(neutral, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>
     /// A site-relative address ("/admin/articles?x=1") kept in <paramref name="language"/>: "/ru/admin/articles?x=1".
