@@ -35,10 +35,17 @@ public sealed class BreadcrumbsTagHelper(IStringLocalizer<SharedResource> t, Htm
         {
             var (name, url) = Trail[i];
             html.AppendHtml(i == 0 ? "<li>" : "<li><span class=\"sep\" aria-hidden=\"true\">›</span> ");
-            html.AppendHtml(url is null
-                ? $"<span aria-current=\"page\">{encoder.Encode(name)}</span>"
-                : $"<a href=\"{encoder.Encode(Cultures.KeepLanguage(url, language))}\">{encoder.Encode(name)}</a>");
-            html.AppendHtml("</li>");
+            // Appended in pieces: the encoder returns the text itself when nothing in it needs encoding, so a crumb
+            // costs no new string (an interpolated one per crumb was 4 % of what an uncached Russian article allocated).
+            if (url is null)
+            {
+                html.AppendHtml("<span aria-current=\"page\">").AppendHtml(encoder.Encode(name)).AppendHtml("</span></li>");
+            }
+            else
+            {
+                html.AppendHtml("<a href=\"").AppendHtml(encoder.Encode(Cultures.KeepLanguage(url, language))).AppendHtml("\">")
+                    .AppendHtml(encoder.Encode(name)).AppendHtml("</a></li>");
+            }
         }
         html.AppendHtml("</ol>");
     }
