@@ -26,10 +26,10 @@ public static class Cultures
     {
         var value = (path.Value ?? "").AsSpan();
         var supported = Languages.Supported;
-        for (var i = 1; i < supported.Count; i++)
+        for (var i = 0; i < supported.Count; i++) // by index: a foreach over the interface would allocate its enumerator
         {
             var language = supported[i];
-            if (value.Length > language.Length && value[0] == '/' && value.Slice(1, language.Length).Equals(language, StringComparison.OrdinalIgnoreCase)
+            if (language != Languages.Default && value.Length > language.Length && value[0] == '/' && value.Slice(1, language.Length).Equals(language, StringComparison.OrdinalIgnoreCase)
                 && (value.Length == language.Length + 1 || value[language.Length + 1] == '/'))
             {
                 return language;
