@@ -40,7 +40,7 @@ public sealed class QueryCountTests : IDisposable
     [InlineData("/conferences", 2)]
     [InlineData(Seed.ArticleUrl, 3)]
     [InlineData("/news/item-1", 3)]
-    [InlineData(Seed.ConferenceUrl, 3)]
+    [InlineData(Seed.ConferenceUrl, 2)]
     [InlineData("/processes/almaty-process", 2)]
     [InlineData("/processes", 1)]
     [InlineData("/news/archive", 1)]

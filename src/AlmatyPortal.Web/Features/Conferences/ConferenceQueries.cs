@@ -3,7 +3,7 @@ using AlmatyPortal.Web.Features.News;
 namespace AlmatyPortal.Web.Features.Conferences;
 
 /// <summary>The reads behind the public conference pages.</summary>
-public sealed class ConferenceQueries(PortalDbContext db, ConferenceLists lists)
+public sealed class ConferenceQueries(PortalDbContext db, ConferenceLists lists, ConferenceRecord record)
 {
     /// <summary>Conferences that have not yet ended, soonest first (all of them when count is null).</summary>
     public async Task<IReadOnlyList<ConferenceSummary>> UpcomingAsync(string language, DateOnly today, int? count, CancellationToken ct) =>
@@ -15,16 +15,17 @@ public sealed class ConferenceQueries(PortalDbContext db, ConferenceLists lists)
 
     /// <summary>
     /// The conference page's record in two queries: the record with its published translations, then all its parts
-    /// (organisations, speakers, countries, topics, documents, reports) as one list.
+    /// (organisations, speakers, countries, topics, documents, reports) as one list. The parts other features keep (the
+    /// process it belongs to) are put on the view as they were read, for those features to read.
     /// </summary>
     public async Task<ConferenceView?> ConferenceAsync(string language, string slug, CancellationToken ct)
     {
-        var row = await ConferenceRecord.ReadAsync(db, language, slug, ct);
+        var row = await record.ReadAsync(db, language, slug, ct);
         if (row is null)
         {
             return null;
         }
-        var parts = await ConferenceRecord.PartsAsync(db, row.Id, ct);
+        var parts = await record.PartsAsync(db, row, ct);
         IEnumerable<ConferenceRecord.Part> Of(ConferenceRecord.PartKind kind) => parts.Where(p => p.Kind == kind).OrderBy(p => p.SortOrder);
         return new ConferenceView(
             row.Id, row.TranslationGroup, row.Language, row.Slug, row.Title, row.Summary, row.BodyHtml,
@@ -40,6 +41,7 @@ public sealed class ConferenceQueries(PortalDbContext db, ConferenceLists lists)
         {
             Translations = Publishing.TranslationGroups.Addresses(
                 row.Translations.Select(t => (t.Language, t.Slug)), "/conferences/"),
+            Others = parts.Where(p => p.Kind > ConferenceRecord.PartKind.Report).ToList(),
         };
     }
 

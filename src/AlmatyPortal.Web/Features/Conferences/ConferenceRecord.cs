@@ -3,10 +3,25 @@ using System.Data.Common;
 namespace AlmatyPortal.Web.Features.Conferences;
 
 /// <summary>
-/// The conference page's two reads, as <see cref="FixedQuery"/>s: the record with its translations, then every part of it
-/// (organisations, speakers, countries, topics, documents, reports) as one list.
+/// A part of a conference record that another feature keeps (the process a meeting belongs to), registered so that it is
+/// read with the record's own parts in one query and Conferences never needs to know it.
 /// </summary>
-public static class ConferenceRecord
+public interface IConferencePartSource
+{
+    /// <summary>
+    /// One SELECT of the parts, standard SQL that both providers run, over the parameters <c>@id</c>, <c>@group</c> and
+    /// <c>@language</c> (the record's id, translation group and language), with the columns of
+    /// <see cref="ConferenceRecord.Part"/> in its order: Kind (a number of its own, past the record's own kinds),
+    /// SortOrder, Number, Role (NULL), A, B, C, When.
+    /// </summary>
+    string Parts { get; }
+}
+
+/// <summary>
+/// The conference page's two reads, as <see cref="FixedQuery"/>s: the record with its translations, then every part of it
+/// (organisations, speakers, countries, topics, documents, reports, and the kinds other features register) as one list.
+/// </summary>
+public sealed class ConferenceRecord
 {
     // The record on each row, one row per published version of the meeting (the record's own among them).
     private static readonly FixedQuery Record = new($"""
@@ -20,7 +35,7 @@ public static class ConferenceRecord
         """, ("language", typeof(string)), ("slug", typeof(string)));
 
     // The reports first: PostgreSQL types a UNION pair by pair, so their moment must come before the NULLs of the others.
-    private static readonly FixedQuery AllParts = new($"""
+    private const string OwnParts = $"""
         SELECT 5 AS "Kind", 0 AS "SortOrder", "a"."Id" AS "Number", NULL AS "Role", "a"."Title" AS "A", "a"."Slug" AS "B", "a"."Summary" AS "C", "a"."PublishAt" AS "When"
         FROM "ArticleConferences" AS "j"
         INNER JOIN "Articles" AS "a" ON "j"."ArticlesId" = "a"."Id"
@@ -48,26 +63,35 @@ public static class ConferenceRecord
         SELECT 4, "d"."SortOrder", "d"."Id", NULL, "d"."Title", "d"."Description", "d"."Url", NULL
         FROM "OutcomeDocument" AS "d"
         WHERE "d"."ConferenceId" = @id
-        """, ("id", typeof(int)));
+        """;
+
+    private readonly FixedQuery _parts;
+
+    public ConferenceRecord(IEnumerable<IConferencePartSource> sources) =>
+        _parts = new(string.Join("\nUNION ALL\n", [OwnParts, .. sources.Select(s => s.Parts)]),
+            ("id", typeof(int)), ("group", typeof(Guid)), ("language", typeof(string)));
 
     /// <summary>The published record in the language, with every published version of it; null when there is none.</summary>
-    public static async Task<Row?> ReadAsync(PortalDbContext db, string language, string slug, CancellationToken ct)
+    public async Task<Row?> ReadAsync(PortalDbContext db, string language, string slug, CancellationToken ct)
     {
-        var rows = await Record.ListAsync(db, row => (Record: ReadRow(row), Version: new Version
+        // The record's columns repeat on every version's row: read them from the first only.
+        Row? record = null;
+        var versions = await Record.ListAsync(db, row =>
         {
-            Language = row.GetString(18), Slug = row.GetString(19),
-        }), ct, language, slug);
-        return rows is [var first, ..] ? first.Record with { Translations = [.. rows.Select(r => r.Version)] } : null;
+            record ??= ReadRow(row);
+            return new Version { Language = row.GetString(18), Slug = row.GetString(19) };
+        }, ct, language, slug);
+        return record is null ? null : record with { Translations = versions };
     }
 
-    /// <summary>Every part of the record, in no particular order.</summary>
-    public static Task<List<Part>> PartsAsync(PortalDbContext db, int id, CancellationToken ct) =>
-        AllParts.ListAsync(db, row => new Part
+    /// <summary>Every part of the record, the registered kinds' among them, in no particular order.</summary>
+    public Task<List<Part>> PartsAsync(PortalDbContext db, Row record, CancellationToken ct) =>
+        _parts.ListAsync(db, row => new Part
         {
             Kind = (PartKind)row.GetInt32(0), SortOrder = row.GetInt32(1), Number = row.GetInt32(2),
             Role = row.IsDBNull(3) ? null : row.Named<OrganisationRole>(3),
             A = row.NullableString(4), B = row.NullableString(5), C = row.NullableString(6), When = row.NullableUtc(7),
-        }, ct, id);
+        }, ct, record.Id, record.TranslationGroup, record.Language);
 
     private static Row ReadRow(DbDataReader row) => new()
     {
@@ -107,6 +131,7 @@ public static class ConferenceRecord
         public string Slug { get; init; } = "";
     }
 
+    /// <summary>The record's own kinds of part; another feature's kind is a number past these.</summary>
     public enum PartKind
     {
         Organisation,

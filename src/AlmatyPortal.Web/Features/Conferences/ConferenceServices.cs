@@ -7,6 +7,7 @@ public static class ConferenceServices
     {
         services.AddScoped<ConferenceQueries>();
         services.AddSingleton<ConferenceLists>();
+        services.AddSingleton<ConferenceRecord>();
         services.AddSingleton<News.IArticleLinkSource, ConferenceArticleLinks>();
         services.AddScoped<ConferenceEditor>();
         services.AddScoped<ConferenceForms>();

@@ -17,6 +17,9 @@ public sealed record ConferenceView(
     /// <summary>Each language's published version (language → site path), this one included.</summary>
     public Dictionary<string, string> Translations { get; init; } = [];
 
+    /// <summary>The parts another feature keeps (the process the meeting belongs to), as read, for that feature to read.</summary>
+    public IReadOnlyList<ConferenceRecord.Part> Others { get; init; } = [];
+
     public IEnumerable<IGrouping<OrganisationRole, OrganisationInRole>> ByRole =>
         Organisations.GroupBy(o => o.Role).OrderBy(g => g.Key);
 }

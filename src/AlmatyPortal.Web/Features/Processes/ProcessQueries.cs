@@ -4,8 +4,9 @@ using AlmatyPortal.Web.Features.News;
 namespace AlmatyPortal.Web.Features.Processes;
 
 /// <summary>The reads behind the public process pages, and the links back to a process from its conferences and news.</summary>
-public sealed class ProcessQueries(PortalDbContext db, ProcessReads reads)
+public sealed class ProcessQueries(PortalDbContext db)
 {
+    /// <summary>A process's kind among an article's links and among a conference record's parts.</summary>
     internal const int ProcessLinkKind = 20;
 
     private IQueryable<Process> Public(string language) =>
@@ -95,9 +96,13 @@ public sealed class ProcessQueries(PortalDbContext db, ProcessReads reads)
         public string Language { get; init; } = "";
     }
 
-    /// <summary>The process a conference belongs to, in the conference's language, if it is published.</summary>
-    public Task<ProcessLink?> OfConferenceAsync(Guid conferenceGroup, string language, CancellationToken ct) =>
-        reads.OfConference(db, conferenceGroup, language, ct);
+    /// <summary>
+    /// The process a conference belongs to, in the conference's language, if one is published: the first by name of those
+    /// among the record's parts (<see cref="ProcessConferenceParts"/>).
+    /// </summary>
+    public static ProcessLink? OfConference(IEnumerable<ConferenceRecord.Part> parts) =>
+        parts.Where(p => (int)p.Kind == ProcessLinkKind).OrderBy(p => p.A, StringComparer.Ordinal)
+            .Select(p => new ProcessLink(p.Number, p.B!, p.A!)).FirstOrDefault();
 
     /// <summary>The processes among an article's links.</summary>
     public static IReadOnlyList<ProcessLink> Processes(IEnumerable<ArticleLink> links) =>

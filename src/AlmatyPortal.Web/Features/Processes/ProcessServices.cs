@@ -6,8 +6,8 @@ public static class ProcessServices
     public static IServiceCollection AddProcesses(this IServiceCollection services)
     {
         services.AddScoped<ProcessQueries>();
-        services.AddSingleton<ProcessReads>();
         services.AddSingleton<News.IArticleLinkSource, ProcessArticleLinks>();
+        services.AddSingleton<Conferences.IConferencePartSource, ProcessConferenceParts>();
         services.AddScoped<ProcessEditor>();
         services.AddScoped<ProcessForms>();
         services.AddSingleton<PageCache.IPagePurgeRule, ProcessPurgeRules>();

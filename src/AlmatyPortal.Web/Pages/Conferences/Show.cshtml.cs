@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace AlmatyPortal.Web.Pages.Conferences;
 
 [OutputCache(PolicyName = PublicPagePolicy.Name)]
-public sealed class ShowModel(ConferenceQueries conferences, Features.Processes.ProcessQueries processes, PageHeads heads) : PageModel
+public sealed class ShowModel(ConferenceQueries conferences, PageHeads heads) : PageModel
 {
     public ConferenceView Conference { get; private set; } = null!;
     public Dictionary<string, string> Translations => Conference.Translations;
@@ -23,7 +23,7 @@ public sealed class ShowModel(ConferenceQueries conferences, Features.Processes.
             return NotFound();
         }
         Conference = conference;
-        Process = await processes.OfConferenceAsync(conference.TranslationGroup, HttpContext.Language(), ct);
+        Process = Features.Processes.ProcessQueries.OfConference(conference.Others);
         Head = heads.ForConference(conference, HttpContext.Language(), Translations, Process);
         HttpContext.TagPage([
             PageTags.ConferenceGroup(conference.TranslationGroup), PageTags.Conference(conference.Id),
