@@ -9,16 +9,20 @@ namespace AlmatyPortal.Web.Infrastructure.Localization;
 /// Interface text and names are looked up the same way, by their English text.
 /// </summary>
 /// <remarks>
-/// One instance for the process. The resource files are compiled in and never change while it runs, so a string found
-/// there is kept, per culture, as a finished <see cref="LocalizedString"/> after its first lookup. Looking it up through
+/// One instance for the process. The resource files are compiled in and never change while it runs, so the answer for a
+/// name is kept, per culture, as a finished <see cref="LocalizedString"/> after its first lookup. Looking it up through
 /// the resource manager on every call (its locks, its culture chain, a new result each time) was 2 % of an uncached
-/// Russian article. Only found strings are kept, so the table holds at most the resource files' names: a name they lack
-/// (a tag, a section) goes to the resource manager every time, as before.
+/// Russian article. A name the files lack (an organisation, a country, a tag) is kept as not found, up to
+/// <see cref="MaxNotFound"/> of them: the conference page asks for some fifty such names; past the cap a name goes to the
+/// resource manager every time, so content with ever more names cannot grow the table without bound.
 /// </remarks>
 internal sealed class NamedLocalizer(IStringLocalizerFactory factory, NameBook book) : IStringLocalizer<SharedResource>
 {
     private readonly IStringLocalizer _resources = factory.Create(typeof(SharedResource));
-    private readonly ConcurrentDictionary<(string Culture, string Name), LocalizedString> _found = new();
+    public const int MaxNotFound = 4096;
+
+    private readonly ConcurrentDictionary<(string Culture, string Name), LocalizedString> _known = new();
+    private int _notFound;
 
     public LocalizedString this[string name]
     {
@@ -30,14 +34,15 @@ internal sealed class NamedLocalizer(IStringLocalizerFactory factory, NameBook b
             {
                 return new LocalizedString(name, translated);
             }
-            if (_found.TryGetValue((culture.Name, name), out var known))
+            if (_known.TryGetValue((culture.Name, name), out var known))
             {
                 return known;
             }
             var text = _resources[name];
-            if (!text.ResourceNotFound)
+            // Past the cap the count is no longer raised, so it cannot wrap round to let names in again.
+            if (!text.ResourceNotFound || (Volatile.Read(ref _notFound) < MaxNotFound && Interlocked.Increment(ref _notFound) <= MaxNotFound))
             {
-                _found.TryAdd((culture.Name, name), text);
+                _known.TryAdd((culture.Name, name), text);
             }
             return text;
         }
