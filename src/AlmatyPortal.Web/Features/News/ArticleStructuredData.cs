@@ -4,7 +4,7 @@ namespace AlmatyPortal.Web.Features.News;
 /// <summary>An article as schema.org NewsArticle JSON-LD, with its image's credit and copyright notice.</summary>
 public static class ArticleStructuredData
 {
-    public static string For(ArticleView article, string siteName, SiteLinks links, OfficeClock clock) => StructuredData.Serialize(new Dictionary<string, object?>
+    public static string For(ArticleView article, string siteName, SiteLinks links, OfficeClock clock) => StructuredData.Serialize(new JsonRecord(13)
     {
         ["@context"] = "https://schema.org",
         ["@type"] = "NewsArticle",
@@ -18,7 +18,7 @@ public static class ArticleStructuredData
         ["keywords"] = article.Tags.Count == 0 ? null : article.Tags.Select(t => t.Name).ToArray(),
         ["author"] = StructuredData.Organization(siteName, links.Absolute("/")),
         ["publisher"] = StructuredData.Organization(siteName, links.Absolute("/")),
-        ["image"] = article.Image is not { } image ? null : new Dictionary<string, object?>
+        ["image"] = article.Image is not { } image ? null : new JsonRecord(9)
         {
             ["@type"] = "ImageObject",
             ["url"] = links.Absolute(image.Url),
@@ -27,7 +27,7 @@ public static class ArticleStructuredData
             ["caption"] = StructuredData.NullIfEmpty(image.AltText),
             ["creditText"] = image.Credit,
             ["copyrightNotice"] = image.Credit,
-            ["creator"] = image.Photographer is null ? null : new Dictionary<string, object?> { ["@type"] = "Person", ["name"] = image.Photographer },
+            ["creator"] = image.Photographer is null ? null : new JsonRecord { ["@type"] = "Person", ["name"] = image.Photographer },
             ["license"] = image.Licence,
         },
     });

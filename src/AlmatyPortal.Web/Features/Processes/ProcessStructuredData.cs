@@ -10,7 +10,7 @@ public static class ProcessStructuredData
         var prefix = Cultures.Prefix(process.Language);
         static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var meetings = process.Meetings.ToList();
-        return StructuredData.Serialize(new Dictionary<string, object?>
+        return StructuredData.Serialize(new JsonRecord(8)
         {
             ["@context"] = "https://schema.org",
             ["@type"] = "EventSeries",
@@ -19,7 +19,7 @@ public static class ProcessStructuredData
             ["url"] = links.Absolute(prefix + SitePaths.Process(process.Slug)),
             ["inLanguage"] = process.Language,
             ["startDate"] = meetings.Count == 0 ? null : Day(meetings.Min(m => m.Date)),
-            ["subEvent"] = meetings.Count == 0 ? null : meetings.Select(m => new Dictionary<string, object?>
+            ["subEvent"] = meetings.Count == 0 ? null : meetings.Select(m => new JsonRecord(7)
             {
                 ["@type"] = "Event",
                 ["name"] = m.Title,
@@ -27,11 +27,11 @@ public static class ProcessStructuredData
                 ["startDate"] = Day(m.Date),
                 ["endDate"] = Day(m.EndDate ?? m.Date),
                 ["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode",
-                ["location"] = new Dictionary<string, object?>
+                ["location"] = new JsonRecord
                 {
                     ["@type"] = "Place",
                     ["name"] = m.City,
-                    ["address"] = new Dictionary<string, object?>
+                    ["address"] = new JsonRecord
                     {
                         ["@type"] = "PostalAddress",
                         ["addressLocality"] = m.City,
@@ -43,7 +43,7 @@ public static class ProcessStructuredData
     }
 
     /// <summary>The series a conference belongs to, as its JSON-LD superEvent.</summary>
-    public static Dictionary<string, object?> SuperEvent(ProcessLink process, string language, SiteLinks links) => new()
+    public static JsonRecord SuperEvent(ProcessLink process, string language, SiteLinks links) => new()
     {
         ["@type"] = "EventSeries",
         ["name"] = process.Name,

@@ -21,11 +21,11 @@ public static class StructuredData
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    public static string Breadcrumbs(IReadOnlyList<(string Name, string Path)> trail, SiteLinks links) => Serialize(new Dictionary<string, object?>
+    public static string Breadcrumbs(IReadOnlyList<(string Name, string Path)> trail, SiteLinks links) => Serialize(new JsonRecord
     {
         ["@context"] = "https://schema.org",
         ["@type"] = "BreadcrumbList",
-        ["itemListElement"] = trail.Select((crumb, i) => new Dictionary<string, object?>
+        ["itemListElement"] = trail.Select((crumb, i) => new JsonRecord
         {
             ["@type"] = "ListItem",
             ["position"] = i + 1,
@@ -34,7 +34,7 @@ public static class StructuredData
         }).ToArray(),
     });
 
-    public static Dictionary<string, object?> Organization(string name, string? url, string? acronym = null) => new()
+    public static JsonRecord Organization(string name, string? url, string? acronym = null) => new(4)
     {
         ["@type"] = "Organization",
         ["name"] = name,
@@ -44,8 +44,6 @@ public static class StructuredData
 
     public static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    public static object[]? NullIfEmpty(object[] values) => values.Length == 0 ? null : values;
-
     /// <summary>
     /// The record as JSON: text, whole numbers, records and lists of them; a null value leaves its name out, as the
     /// serializer's WhenWritingNull does.
@@ -54,7 +52,7 @@ public static class StructuredData
     /// Each thread keeps its buffer and writer: a page writes two or three records, and each used to take a new 2 KiB
     /// buffer (grown to 4 KiB for an article) and a new writer.
     /// </remarks>
-    public static string Serialize(Dictionary<string, object?> value)
+    public static string Serialize(JsonRecord value)
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
         var writer = t_writer ??= new Utf8JsonWriter(buffer, Options);
@@ -93,9 +91,9 @@ public static class StructuredData
             case int number:
                 writer.WriteNumberValue(number);
                 break;
-            case Dictionary<string, object?> record:
+            case JsonRecord record:
                 writer.WriteStartObject();
-                foreach (var (name, field) in record)
+                foreach (var (name, field) in record.Fields)
                 {
                     if (field is not null)
                     {
