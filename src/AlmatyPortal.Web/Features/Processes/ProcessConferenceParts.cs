@@ -4,7 +4,8 @@ namespace AlmatyPortal.Web.Features.Processes;
 
 /// <summary>
 /// The published processes in the record's language that a conference (any version of it) belongs to, read as parts of
-/// the conference's record: a query of its own cost the uncached conference page a tenth of its time.
+/// the conference's record: as a query of its own it cost the uncached conference page about 5 % of its requests per
+/// second (15 interleaved rounds without it: 1.06×).
 /// </summary>
 public sealed class ProcessConferenceParts : IConferencePartSource
 {

@@ -18,9 +18,9 @@ namespace AlmatyPortal.Web.Infrastructure.Localization;
 /// </remarks>
 internal sealed class NamedLocalizer(IStringLocalizerFactory factory, NameBook book) : IStringLocalizer<SharedResource>
 {
-    private readonly IStringLocalizer _resources = factory.Create(typeof(SharedResource));
     public const int MaxNotFound = 4096;
 
+    private readonly IStringLocalizer _resources = factory.Create(typeof(SharedResource));
     private readonly ConcurrentDictionary<(string Culture, string Name), LocalizedString> _known = new();
     private int _notFound;
 
