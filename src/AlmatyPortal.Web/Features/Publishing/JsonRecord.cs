@@ -25,7 +25,6 @@ public sealed class JsonRecord : IEnumerable<KeyValuePair<string, object?>>
 
     public object? this[string name]
     {
-        get => IndexOf(name) is var i and >= 0 ? _fields[i].Value : throw new KeyNotFoundException($"The record has no \"{name}\".");
         set
         {
             if (IndexOf(name) is var i and >= 0)
