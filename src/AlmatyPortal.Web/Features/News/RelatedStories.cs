@@ -33,7 +33,7 @@ public static class RelatedStories
     // IN (subquery) lists, which SQLite builds as a temporary table each time (that cost three times as much).
     // PostgreSQL, expecting a thousand links a tag, would hash every link in the table (15 ms at 100,000 articles)
     // unless told to look each tag up (LATERAL), which takes 0.3 ms.
-    private static readonly string OnSqlite = Text("""
+    private static readonly string OnSqlite = Text(""" "Articles" AS "p" INDEXED BY "IX_Articles_Id_PublishAt" """, """
         SELECT "j"."ArticlesId" AS "Id", 1 AS "Weight"
         FROM "ArticleTags" AS "o"
         CROSS JOIN "ArticleTags" AS "j"
@@ -41,7 +41,7 @@ public static class RelatedStories
             AND (SELECT COUNT(*) FROM "ArticleTags" AS "t" WHERE "t"."TagsId" = "o"."TagsId") <= @tagLimit
         """);
 
-    private static readonly string OnPostgreSql = Text("""
+    private static readonly string OnPostgreSql = Text(""" "Articles" AS "p" """, """
         SELECT "j"."Id", 1 AS "Weight"
         FROM (
             SELECT "t"."TagsId" FROM "ArticleTags" AS "t"
@@ -53,25 +53,36 @@ public static class RelatedStories
 
     private static readonly FixedQuery Query = new(OnSqlite, OnPostgreSql, ("article", typeof(int)), ("tagLimit", typeof(int)), ("take", typeof(int)));
 
-    private static string Text(string tagLinks) => """
-        SELECT "a"."Id", "a"."Slug", "a"."Title", "a"."Summary", "a"."PublishAt", "a"."Status", "s"."Score"
+    // The candidates (a thousand for a tag of a thousand articles) are ordered by their dates from an index of (Id,
+    // PublishAt), and only the best are read from their rows, which hold their bodies: ordering them from the rows read
+    // every candidate's row (SQLite, 100,000 articles, a tag of 1,000: 4.9 ms, now 3.4 ms).
+    private static string Text(string dates, string tagLinks) => """
+        SELECT "a"."Id", "a"."Slug", "a"."Title", "a"."Summary", "a"."PublishAt", "a"."Status", "b"."Score"
         FROM (
-            SELECT "u"."Id", SUM("u"."Weight") AS "Score"
+            SELECT "s"."Id", "s"."Score", "p"."PublishAt"
             FROM (
+                SELECT "u"."Id", SUM("u"."Weight") AS "Score"
+                FROM (
         """ + tagLinks + """
 
-                UNION ALL
-                SELECT "c"."ArticlesId" AS "Id", 10 AS "Weight"
-                FROM "ArticleConferences" AS "o"
-                CROSS JOIN "ArticleConferences" AS "c"
-                WHERE "o"."ArticlesId" = @article AND "c"."ConferencesId" = "o"."ConferencesId"
-            ) AS "u"
-            WHERE "u"."Id" <> @article
-            GROUP BY "u"."Id"
-        ) AS "s"
+                    UNION ALL
+                    SELECT "c"."ArticlesId" AS "Id", 10 AS "Weight"
+                    FROM "ArticleConferences" AS "o"
+                    CROSS JOIN "ArticleConferences" AS "c"
+                    WHERE "o"."ArticlesId" = @article AND "c"."ConferencesId" = "o"."ConferencesId"
+                ) AS "u"
+                WHERE "u"."Id" <> @article
+                GROUP BY "u"."Id"
+            ) AS "s"
+            CROSS JOIN
+        """ + dates + """
+
+            WHERE "p"."Id" = "s"."Id"
+            ORDER BY "s"."Score" DESC, "p"."PublishAt" DESC, "p"."Id" DESC
+            LIMIT @take
+        ) AS "b"
         CROSS JOIN "Articles" AS "a"
-        WHERE "a"."Id" = "s"."Id"
-        ORDER BY "s"."Score" DESC, "a"."PublishAt" DESC, "a"."Id" DESC
-        LIMIT @take
+        WHERE "a"."Id" = "b"."Id"
+        ORDER BY "b"."Score" DESC, "b"."PublishAt" DESC, "a"."Id" DESC
         """;
 }

@@ -774,6 +774,8 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
 
                     b.HasIndex("FeaturedImageId");
 
+                    b.HasIndex("Id", "PublishAt");
+
                     b.HasIndex("Language", "Slug")
                         .IsUnique();
 
@@ -1182,7 +1184,7 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations
 
                     b.HasKey("ArticlesId", "TagsId");
 
-                    b.HasIndex("TagsId");
+                    b.HasIndex("TagsId", "ArticlesId");
 
                     b.ToTable("ArticleTags");
                 });

@@ -29,7 +29,7 @@ namespace AlmatyPortal.Web.Infrastructure.CompiledModels.PostgreSql
                 navigationCount: 2,
                 skipNavigationCount: 2,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 7,
+                unnamedIndexCount: 8,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -174,25 +174,28 @@ namespace AlmatyPortal.Web.Infrastructure.CompiledModels.PostgreSql
                 new[] { featuredImageId });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { id, publishAt });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { language, slug },
                 unique: true);
 
-            var index1 = runtimeEntityType.AddIndex(
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { sectionId, status, publishAt });
 
-            var index2 = runtimeEntityType.AddIndex(
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { status, updatedAt, language });
 
-            var index3 = runtimeEntityType.AddIndex(
+            var index4 = runtimeEntityType.AddIndex(
                 new[] { language, status, publishAt, id });
 
-            var index4 = runtimeEntityType.AddIndex(
+            var index5 = runtimeEntityType.AddIndex(
                 new[] { translationGroup, status, language, slug });
 
-            var index5 = runtimeEntityType.AddIndex(
+            var index6 = runtimeEntityType.AddIndex(
                 new[] { language, status, publishAt, id, slug, updatedAt, translationGroup });
-            index5.AddAnnotation("Relational:Filter", null);
-            index5.AddAnnotation("Relational:Name", "IX_Articles_Sitemap");
+            index6.AddAnnotation("Relational:Filter", null);
+            index6.AddAnnotation("Relational:Name", "IX_Articles_Sitemap");
 
             return runtimeEntityType;
         }

@@ -48,7 +48,7 @@ namespace AlmatyPortal.Web.Infrastructure.CompiledModels.PostgreSql
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { tagsId });
+                new[] { tagsId, articlesId });
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace AlmatyPortal.Web.Infrastructure.CompiledModels.PostgreSql
     public partial class PostgreSqlPortalDbContextModel
     {
         private PostgreSqlPortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("17b36f6b-e4e5-48fe-a15e-76d26b151af2"), entityTypeCount: 40)
+            : base(skipDetectChanges: false, modelId: new Guid("67eaa230-b11c-477c-a00d-5c45da187dd6"), entityTypeCount: 40)
         {
         }
 

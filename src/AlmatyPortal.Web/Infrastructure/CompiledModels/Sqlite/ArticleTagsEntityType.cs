@@ -45,7 +45,7 @@ namespace AlmatyPortal.Web.Infrastructure.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { tagsId });
+                new[] { tagsId, articlesId });
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace AlmatyPortal.Web.Infrastructure.CompiledModels.Sqlite
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9e93c748-e670-46b1-aaf9-caf95c8d084c"), entityTypeCount: 40)
+            : base(skipDetectChanges: false, modelId: new Guid("44e9204c-95de-4dde-ac47-923856c541f8"), entityTypeCount: 40)
         {
         }
 

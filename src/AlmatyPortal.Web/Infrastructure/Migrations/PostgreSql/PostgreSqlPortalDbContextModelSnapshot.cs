@@ -799,6 +799,8 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations.PostgreSql
 
                     b.HasIndex("FeaturedImageId");
 
+                    b.HasIndex("Id", "PublishAt");
+
                     b.HasIndex("Language", "Slug")
                         .IsUnique();
 
@@ -1218,7 +1220,7 @@ namespace AlmatyPortal.Web.Infrastructure.Migrations.PostgreSql
 
                     b.HasKey("ArticlesId", "TagsId");
 
-                    b.HasIndex("TagsId");
+                    b.HasIndex("TagsId", "ArticlesId");
 
                     b.ToTable("ArticleTags");
                 });
