@@ -15,7 +15,7 @@
 #
 #   bash bench/run.sh [articles] [rounds] [seconds-per-round]        e.g. bash bench/run.sh 100000 3 5
 #   WARM_SECONDS (default 15): the warm-up of each page on each portal, at 32 connections, before the rounds.
-#   ONE_WARM_SECONDS (default 3): the warm-up of each page on each portal, one reader at a time, before its one-reader round.
+#   ONE_WARM_SECONDS (default 8): the warm-up of each page on each portal, one reader at a time, before its one-reader round.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ARTICLES=${1:-501}
@@ -183,7 +183,7 @@ declare -A ONE=(
 )
 ONE_ORDER=(home news "news?page=$ru_page" tag-benchmark archive archive-month article generated-article conference feed sitemap sitemap-file sitemap-last-file search-common search-rare ru-news)
 echo
-echo "### $ARTICLES articles: one reader at a time, cache off (${SECONDS_PER_ROUND}s each, after ${ONE_WARM_SECONDS:-3}s of warming)"
+echo "### $ARTICLES articles: one reader at a time, cache off (${SECONDS_PER_ROUND}s each, after ${ONE_WARM_SECONDS:-8}s of warming)"
 echo
 # wrk's --latency prints p90, not the p95 the bars are set at: a script prints the percentiles from its histogram.
 cat > "$WORK/percentiles.lua" <<'LUA'
@@ -202,13 +202,14 @@ else
   echo "| page | p50 ms | p95 ms | p99 ms |"
   echo "|---|---:|---:|---:|"
 fi
-# Each page is warmed first on each portal, one reader for ${ONE_WARM_SECONDS:-3} s: a page's first requests run code the
+# Each page is warmed first on each portal, one reader for ${ONE_WARM_SECONDS:-8} s: a page's first requests run code the
 # runtime has not yet recompiled with its profile (tier 0), and a page that answers in 20 ms makes only 200 requests in
-# 4 s, so its first 30 or so set the p95. Unwarmed, PostgreSQL's sitemap file measured 54.8 ms at p95 in its first 4 s
-# and 25.3 ms in its next 4 (2026-12-02). The cold start below measures the first request itself.
+# 4 s, so its first few dozen set the p95. PostgreSQL's sitemap file (2026-12-02), p50 / p95 ms: unwarmed 24.2 / 54.8
+# in its first 4 s and 16.0 / 25.3 in its next 4; after 3 s of warming 31.3 / 48.9, then 16.8 / 28.9; after 8 s
+# 18.3 / 30.8. The cold start below measures the first request itself.
 for name in "${ONE_ORDER[@]}"; do
   for url in "http://127.0.0.1:$MISS_PORT${ONE[$name]}" ${PG:+"http://127.0.0.1:$PG_MISS_PORT${ONE[$name]}"}; do
-    wrk -t1 -c1 -d"${ONE_WARM_SECONDS:-3}s" "$url" >/dev/null
+    wrk -t1 -c1 -d"${ONE_WARM_SECONDS:-8}s" "$url" >/dev/null
   done
   line="| $name | $(one "http://127.0.0.1:$MISS_PORT${ONE[$name]}") |"
   [ -n "$PG" ] && line+=" $(one "http://127.0.0.1:$PG_MISS_PORT${ONE[$name]}") |"
@@ -216,21 +217,27 @@ for name in "${ONE_ORDER[@]}"; do
 done
 
 # Cold start as an office installs it: published for this platform, compiled ahead of time (ReadyToRun), beside a
-# framework-dependent publish and the build output the rest of the run used; each the median of 5 starts on the same database, nothing else running.
+# framework-dependent publish and the build output the rest of the run used; each the median of 5 starts on the same
+# database, nothing else running.
 rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$(pgrep -f "urls http://127.0.0.1:$1" | head -1)/status"; }
 RSS_HIT=$(rss "$HIT_PORT"); RSS_MISS=$(rss "$MISS_PORT")
 kill "$HIT" "$MISS" "$QUIET" ${PG_HIT:-} ${PG_MISS:-}; wait "$HIT" "$MISS" "$QUIET" ${PG_HIT:-} ${PG_MISS:-} 2>/dev/null || true; HIT=; MISS=; QUIET=; PG_HIT=; PG_MISS=
 # As the README installs it (self-contained: the portal and the runtime in one composite ReadyToRun image), and
-# framework-dependent (ReadyToRun for the portal's own assemblies, on the machine's shared runtime).
-dotnet publish src/AlmatyPortal.Web -c Release -r linux-x64 --self-contained -o "$WORK/app" -v q -nologo > "$WORK/publish.log" || { cat "$WORK/publish.log"; exit 1; }
+# framework-dependent (ReadyToRun for the portal's own assemblies, on the machine's shared runtime). Framework-dependent
+# first: after a composite publish the SDK takes the composite's component stubs from obj/ as up to date, and the
+# framework-dependent folder then aborts at its start.
 dotnet publish src/AlmatyPortal.Web -c Release -r linux-x64 --self-contained false -o "$WORK/app-shared" -v q -nologo > "$WORK/publish.log" || { cat "$WORK/publish.log"; exit 1; }
+dotnet publish src/AlmatyPortal.Web -c Release -r linux-x64 --self-contained -o "$WORK/app" -v q -nologo > "$WORK/publish.log" || { cat "$WORK/publish.log"; exit 1; }
 cold() { # folder dll: a start from that folder to the first 200 of /
   local starts="" pid t0
   for _ in 1 2 3 4 5; do
     t0=$(date +%s%N)
     pid=$( (cd "$1" && ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning exec dotnet "$2" \
       --urls "http://127.0.0.1:$HIT_PORT" --Portal:DataPath="$WORK/data" --Portal:ContentPath="$WORK/content" >> "$WORK/cold.log" 2>&1) & echo $!)
-    until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HIT_PORT/")" = 200 ]; do sleep 0.02; done
+    until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HIT_PORT/")" = 200 ]; do
+      kill -0 "$pid" 2>/dev/null || { echo "the portal in $1 exited before answering" >&2; tail -n 20 "$WORK/cold.log" >&2; exit 1; }
+      sleep 0.02
+    done
     starts+="$(( ($(date +%s%N) - t0) / 1000000 )) "
     # The start ran in a subshell, so it is not this shell's child to wait for: wait until it has let go of the port,
     # or the next start's first request would be answered by this one.
