@@ -223,11 +223,11 @@ rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$(pgrep -f "urls http://12
 RSS_HIT=$(rss "$HIT_PORT"); RSS_MISS=$(rss "$MISS_PORT")
 kill "$HIT" "$MISS" "$QUIET" ${PG_HIT:-} ${PG_MISS:-}; wait "$HIT" "$MISS" "$QUIET" ${PG_HIT:-} ${PG_MISS:-} 2>/dev/null || true; HIT=; MISS=; QUIET=; PG_HIT=; PG_MISS=
 # As the README installs it (self-contained: the portal and the runtime in one composite ReadyToRun image), and
-# framework-dependent (ReadyToRun for the portal's own assemblies, on the machine's shared runtime). Framework-dependent
-# first: after a composite publish the SDK takes the composite's component stubs from obj/ as up to date, and the
-# framework-dependent folder then aborts at its start.
-dotnet publish src/AlmatyPortal.Web -c Release -r linux-x64 --self-contained false -o "$WORK/app-shared" -v q -nologo > "$WORK/publish.log" || { cat "$WORK/publish.log"; exit 1; }
-dotnet publish src/AlmatyPortal.Web -c Release -r linux-x64 --self-contained -o "$WORK/app" -v q -nologo > "$WORK/publish.log" || { cat "$WORK/publish.log"; exit 1; }
+# framework-dependent (ReadyToRun for the portal's own assemblies, on the machine's shared runtime). Each is built in a
+# folder of its own (--artifacts-path), not in obj/: after a composite publish the SDK takes the composite's component
+# stubs in obj/ as up to date, and a framework-dependent folder published next aborts at its start.
+dotnet publish src/AlmatyPortal.Web -c Release -r linux-x64 --self-contained false --artifacts-path "$WORK/build-shared" -o "$WORK/app-shared" -v q -nologo > "$WORK/publish.log" || { cat "$WORK/publish.log"; exit 1; }
+dotnet publish src/AlmatyPortal.Web -c Release -r linux-x64 --self-contained --artifacts-path "$WORK/build-self" -o "$WORK/app" -v q -nologo > "$WORK/publish.log" || { cat "$WORK/publish.log"; exit 1; }
 cold() { # folder dll: a start from that folder to the first 200 of /
   local starts="" pid t0
   for _ in 1 2 3 4 5; do
