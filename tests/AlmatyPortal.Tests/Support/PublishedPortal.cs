@@ -6,8 +6,9 @@ using System.Text;
 namespace AlmatyPortal.Tests.Support;
 
 /// <summary>
-/// The portal as an office installs it: `dotnet publish` once per test run into a temporary folder, then started as
-/// real processes (`dotnet AlmatyPortal.Web.dll`) from any working directory, the way a service unit starts it.
+/// The portal published: `dotnet publish` once per test run into a temporary folder, then started as real processes
+/// (`dotnet AlmatyPortal.Web.dll`) from any working directory, as a service unit starts it. The publish is portable: the
+/// self-contained one the README installs takes about 3 minutes, and bench/run.sh publishes and starts that one.
 /// </summary>
 public static class PublishedPortal
 {
