@@ -1,6 +1,7 @@
 using AlmatyPortal.Web.Features.Accounts;
 using AlmatyPortal.Web.Features.Content;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace AlmatyPortal.Web.Infrastructure;
 
@@ -23,7 +24,7 @@ internal sealed class DatabaseInitializer(
         {
             // Asking first spares an up-to-date database the migrator, which builds the whole design-time model (the
             // compiled model in CompiledModels/ is only the runtime one): about half a second of every start.
-            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            if (await HasPendingMigrationsAsync(db, cancellationToken))
             {
                 await db.Database.MigrateAsync(cancellationToken);
             }
@@ -34,6 +35,45 @@ internal sealed class DatabaseInitializer(
             }
             await PrepareAsync(scope.ServiceProvider, db, cancellationToken);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether a migration the portal knows is missing from the database's history. EF's own GetPendingMigrationsAsync
+    /// first builds a model of the history table to write the same SELECT (about 60 ms of every start); this reads the
+    /// table with plain commands, after asking the database whether it exists (a new database has none yet).
+    /// </summary>
+    internal static async Task<bool> HasPendingMigrationsAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        const string table = HistoryRepository.DefaultTableName;
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var connection = db.Database.GetDbConnection();
+            await using (var exists = connection.CreateCommand())
+            {
+                // Both look the name up as the SELECT below would (PostgreSQL: along the search path).
+                exists.CommandText = db.OnPostgreSql
+                    ? $"SELECT to_regclass('\"{table}\"') IS NOT NULL"
+                    : $"SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = '{table}'";
+                if (!Convert.ToBoolean(await exists.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture))
+                {
+                    return true;
+                }
+            }
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT \"MigrationId\" FROM \"{table}\"";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                applied.Add(reader.GetString(0));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return db.Database.GetMigrations().Any(id => !applied.Contains(id));
     }
 
     private void LogSqliteEngine()

@@ -30,4 +30,41 @@ public sealed class UpgradeTests
         await using var upgraded = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite($"Data Source={file}").Options);
         Assert.Equal(all, await upgraded.Database.GetAppliedMigrationsAsync());
     }
+
+    [Theory]
+    [InlineData(PortalDatabase.Sqlite)]
+    [InlineData(PortalDatabase.PostgreSql)]
+    public async Task The_start_finds_a_pending_migration_exactly_when_the_history_lacks_one_the_portal_knows(PortalDatabase database)
+    {
+        var folder = Directory.CreateTempSubdirectory("almaty-migrations").FullName;
+        var postgres = database == PortalDatabase.PostgreSql ? PostgreSqlServer.CreateDatabase() : null;
+        try
+        {
+            await using PortalDbContext db = postgres is null
+                ? new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "portal.db")}").Options)
+                : new PostgreSqlPortalDbContext(new DbContextOptionsBuilder<PostgreSqlPortalDbContext>().UseNpgsql(postgres).Options);
+            string[] all = [.. db.Database.GetMigrations()];
+            var migrator = db.GetService<IMigrator>();
+
+            var empty = await DatabaseInitializer.HasPendingMigrationsAsync(db, CancellationToken.None);
+            await migrator.MigrateAsync(all[^2]);
+            var oneBehind = await DatabaseInitializer.HasPendingMigrationsAsync(db, CancellationToken.None);
+            await migrator.MigrateAsync();
+            var current = await DatabaseInitializer.HasPendingMigrationsAsync(db, CancellationToken.None);
+            // A newer version's migration in the history (a downgrade) is not one this version could apply.
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO \"__EFMigrationsHistory\" VALUES ('99990101000000_FromANewerVersion', '10.0.0')");
+            var newer = await DatabaseInitializer.HasPendingMigrationsAsync(db, CancellationToken.None);
+
+            Assert.Equal((true, true, false, false), (empty, oneBehind, current, newer));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+            if (postgres is not null)
+            {
+                PostgreSqlServer.DropDatabase(postgres);
+            }
+        }
+    }
 }
