@@ -92,7 +92,9 @@ public static class PortalServices
             o.Conventions.AuthorizeAreaFolder("Admin", "/Audit", StaffRoles.AdminPolicy);
             o.Conventions.AuthorizeAreaFolder("Admin", "/Settings", StaffRoles.AdminPolicy);
         })
-        .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+        // The portal has no controllers: without this, every start searches every type of the portal for them.
+        .ConfigureApplicationPartManager(m => m.FeatureProviders.Remove(m.FeatureProviders.OfType<Microsoft.AspNetCore.Mvc.Controllers.ControllerFeatureProvider>().Single()));
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new AntiforgeryRejectionLog()));
         // The antiforgery cookie is Secure whenever the request came over https (directly or through a known proxy).
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
